@@ -1,0 +1,1 @@
+"""Benchmarks run by ``make bench``: each figure is printed beside a baseline from the same run."""

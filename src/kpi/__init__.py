@@ -1,0 +1,1 @@
+"""KPI system for Thailand's provincial Community Development offices."""

@@ -1,0 +1,1 @@
+from tests.rounds.fixtures import media, officer, seed_bytes, seed_dict, ubon  # noqa: F401
