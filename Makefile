@@ -16,11 +16,13 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-# Debian's chromium for the browser tests; Playwright's own browser download does not work here.
+# Debian's chromium for the browser tests (Playwright's own browser download does not work
+# here) and poppler-utils, whose pdftotext/pdffonts/pdftoppm check the generated PDFs.
 browser:
-	@test -x $(CHROMIUM) || { \
-		echo "Installing Debian chromium for the browser tests…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x $(CHROMIUM) && command -v pdftotext >/dev/null || { \
+		echo "Installing Debian chromium and poppler-utils for the browser and PDF tests…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
