@@ -548,6 +548,15 @@ def can_download_scorecard(user: User, round: Round) -> bool:
     return round.status in SCORECARD_STATUSES and can_see_round(user, round)
 
 
+def can_download_scorecard_of(user: User, round: Round, person_id: int | None) -> bool:
+    """One person's scorecard: the round is approved and *user* sees that person's."""
+    return (
+        person_id is not None
+        and can_download_scorecard(user, round)
+        and visible_scorecard_people(user, round).filter(pk=person_id).exists()
+    )
+
+
 def can_export_results(user: User, round: Round) -> bool:
     """The round's results of every district as a workbook: the province's wide roles."""
     return _provincial_role(actor(user), PROVINCE_WIDE_ROLES, round.province_id)

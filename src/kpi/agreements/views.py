@@ -157,6 +157,8 @@ def _agreement_context(
         "can_edit": can_edit,
         "side": side,
         "can_acknowledge": access.can_acknowledge(user, agreement),
+        "scorecard": not agreement.is_team
+        and access.can_download_scorecard_of(user, agreement.round, agreement.evaluatee_id),
         "tab": "agreement",
     }
     if can_edit and "add_form" not in extra:

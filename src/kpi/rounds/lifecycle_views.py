@@ -154,6 +154,10 @@ def _links(request: HttpRequest, round: Round) -> dict[str, bool]:
         "can_manage": access.can_manage_round(user, round),
         "can_see_reporting": access.can_see_reporting(user, round),
         "can_see_audit_log": access.can_see_audit_log(user, round.province_id),
+        "can_export_results": access.can_export_results(user, round),
+        # Scorecards exist only after approval; asked last so earlier rounds cost no query.
+        "can_download_scorecards": access.can_download_scorecard(user, round)
+        and access.visible_scorecard_people(user, round).exists(),
     }
 
 
