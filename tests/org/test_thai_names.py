@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.utils import translation
 
 from tests.rounds.fixtures import OUR_APPS
 
@@ -21,6 +22,7 @@ def test_there_are_models_to_check() -> None:
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model._meta.label)
+@translation.override("th")  # another test on this worker may have left English active
 def test_the_model_and_its_fields_have_thai_names(model) -> None:
     assert THAI.search(str(model._meta.verbose_name)), model
     assert THAI.search(str(model._meta.verbose_name_plural)), model
