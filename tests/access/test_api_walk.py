@@ -76,6 +76,7 @@ OPERATIONS: dict[str, tuple[str | None, Expect]] = {
     "GET /api/rounds": (None, lambda p, c: api(p)),
     "GET /api/rounds/{id}": ("rounds", _round),
     "GET /api/rounds/{id}/indicators": ("rounds", _round),
+    "GET /api/rounds/{id}/scores": ("rounds", _round),
     "GET /api/indicators/{id}": ("indicators", _round),
     "GET /api/districts": (None, lambda p, c: api(p)),
     "POST /api/score": ("score", _score),

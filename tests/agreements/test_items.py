@@ -162,3 +162,42 @@ def test_items_change_only_while_the_round_is_a_draft(agreements: World) -> None
         remove_item(team_item(agreements), by=None)
 
     assert team_item(agreements).weight == Decimal(10)
+
+
+def acknowledged_team_3401(world: World) -> Agreement:
+    from kpi.agreements.actions import acknowledge
+
+    agreement = team_item(world).agreement
+    for username in ("evaluator", "d3401"):
+        acknowledge(agreement, by=world.user(username))
+    return Agreement.objects.get(pk=agreement.pk)
+
+
+@pytest.mark.parametrize("change", ["weight", "reset", "remove"])
+def test_changing_an_acknowledged_agreement_asks_both_sides_again(
+    agreements: World, change: str
+) -> None:
+    assert acknowledged_team_3401(agreements).acknowledged
+    item = team_item(agreements)
+    admin = agreements.user("province")
+    if change == "weight":
+        set_item_weight(item, "12", by=admin)
+    elif change == "reset":
+        reset_item_weight(item, by=admin)
+    else:
+        remove_item(item, by=admin)
+
+    agreement = Agreement.objects.get(pk=item.agreement_id)
+    assert agreement.evaluator_acknowledged_at is None
+    assert agreement.evaluatee_acknowledged_at is None
+    assert agreement.history.first().history_change_reason == (
+        "คำรับรองเปลี่ยนหลังรับทราบ ทั้งสองฝ่ายต้องรับทราบใหม่"
+    )
+
+
+def test_other_agreements_keep_their_acknowledgements(agreements: World) -> None:
+    acknowledged_team_3401(agreements)
+
+    set_item_weight(team_item(agreements, "3402"), "12", by=None)
+
+    assert Agreement.objects.get(pk=team_item(agreements).agreement_id).acknowledged

@@ -52,7 +52,12 @@ def test_it_filters_by_district(worked: World) -> None:
 def test_it_filters_by_indicator(worked: World) -> None:
     rows = audit_log(worked.user("province"), indicator=worked.team_5)
 
-    assert {row.model for row in rows} == {"ตัวชี้วัดในคำรับรอง", "ผลการดำเนินงาน", "หลักฐาน"}
+    assert {row.model for row in rows} == {
+        "ฉบับของตัวชี้วัด",
+        "ตัวชี้วัดในคำรับรอง",
+        "ผลการดำเนินงาน",
+        "หลักฐาน",
+    }
     assert all("ความสำเร็จการส่งข่าว" not in row.object for row in rows)
 
 
@@ -102,3 +107,16 @@ def test_the_history_tabs_of_a_result_and_an_agreement(worked: World) -> None:
         Decimal(10),
         Decimal(60),
     )
+
+
+def test_it_shows_the_rounds_status_changes_and_why(worked: World) -> None:
+    rows = audit_log(worked.user("province"))
+
+    opened = next(row for row in rows if row.model == "รอบการประเมิน" and row.action == "changed")
+    assert ("draft", "open") in {(c.before, c.after) for c in opened.changes}
+
+
+def test_a_district_filter_leaves_out_the_rounds_and_versions(worked: World) -> None:
+    rows = audit_log(worked.user("province"), district=worked.d3401)
+
+    assert not {row.model for row in rows} & {"รอบการประเมิน", "ฉบับของตัวชี้วัด"}

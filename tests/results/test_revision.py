@@ -143,3 +143,31 @@ def test_a_failing_recompute_rolls_the_revision_back(reported: World, monkeypatc
     assert not IndicatorVersion.objects.filter(status="revised").exists()
     assert result_8(reported, reported.d3402).level == Decimal(3)
     assert not SourceDocument.objects.filter(number="อบ 0019/ว 536").exists()
+
+
+def test_a_rescored_result_counts_as_a_new_save(reported: World) -> None:
+    """A page opened before the revision cannot verify or approve the level it no longer has."""
+    before = result_8(reported, reported.d3402).version
+
+    import_revision(by=None)
+
+    assert result_8(reported, reported.d3402).version == before + 1
+    assert result_8(reported, reported.d3401).version == before  # its level did not change
+
+
+def test_an_owners_level_judged_under_the_old_bands_gives_way_to_the_new_level(
+    reported: World,
+) -> None:
+    from kpi.results.actions import submit_result, verify_result
+
+    result = result_8(reported, reported.d3402)
+    result = submit_result(result, by=None, expected_version=result.version)
+    verify_result(result, by=None, level="2", reason="ข่าวซ้ำกันหลายรายการ")
+    assert result_8(reported, reported.d3402).final_level == Decimal(2)
+
+    import_revision(by=None)
+
+    rescored = result_8(reported, reported.d3402)
+    assert (rescored.level, rescored.verified_level, rescored.verified_reason) == (4, None, "")
+    change = LevelChange.objects.get(result=rescored)
+    assert (change.before, change.after) == (Decimal(2), Decimal(4))  # what counted, then now

@@ -40,6 +40,13 @@ ITEM_REMOVED = "นำตัวชี้วัดออกจากคำรั�
 WEIGHT_SET = "กำหนดน้ำหนักเฉพาะอำเภอ"
 WEIGHT_RESET = "ใช้น้ำหนักตามหนังสือแจ้งตัวชี้วัด"
 ACKNOWLEDGED = "รับทราบคำรับรอง"
+ACKNOWLEDGEMENT_WITHDRAWN = "คำรับรองเปลี่ยนหลังรับทราบ ทั้งสองฝ่ายต้องรับทราบใหม่"
+ACKNOWLEDGEMENT_FIELDS = [
+    "evaluator_acknowledged_by",
+    "evaluator_acknowledged_at",
+    "evaluatee_acknowledged_by",
+    "evaluatee_acknowledged_at",
+]
 
 
 def _lock_round(round_id: int, *allowed: str) -> Round:
@@ -101,6 +108,19 @@ def create_agreements_for_round(
     return created
 
 
+def _withdraw_acknowledgements(agreement_ids: list[int], *, by: User | None) -> None:
+    """Both parties accepted the agreement as it was: once it changes, neither has accepted
+    the new one, so each must acknowledge it again."""
+    signed = Agreement.objects.select_for_update().filter(pk__in=agreement_ids)
+    signed = signed.exclude(evaluator_acknowledged_at=None, evaluatee_acknowledged_at=None)
+    for agreement in signed.order_by("pk"):
+        for field in ACKNOWLEDGEMENT_FIELDS:
+            setattr(agreement, field, None)
+        save_audited(
+            agreement, by=by, reason=ACKNOWLEDGEMENT_WITHDRAWN, update_fields=ACKNOWLEDGEMENT_FIELDS
+        )
+
+
 def _agreement(
     round: Round, kind: str, district: District, head: Person | None, evaluator: Person | None
 ) -> Agreement:
@@ -125,6 +145,7 @@ def add_indicator_to_agreements(
         .order_by("pk")
     )
     items = [AgreementItem(agreement=a, indicator=indicator, weight=weight) for a in agreements]
+    _withdraw_acknowledgements([item.agreement_id for item in items], by=by)
     return bulk_create_with_history(
         items, AgreementItem, default_user=by, default_change_reason=reason
     )
@@ -162,6 +183,7 @@ def set_item_weight(
     item.weight = number
     item.custom_weight = True
     save_audited(item, by=by, reason=reason, update_fields=["weight", "custom_weight"])
+    _withdraw_acknowledgements([item.agreement_id], by=by)
     return item
 
 
@@ -174,6 +196,7 @@ def reset_item_weight(
     item.weight = _version_in_force(item.indicator).weight
     item.custom_weight = False
     save_audited(item, by=by, reason=reason, update_fields=["weight", "custom_weight"])
+    _withdraw_acknowledgements([item.agreement_id], by=by)
     return item
 
 
@@ -210,6 +233,7 @@ def add_item(
         extra=True,
     )
     save_audited(item, by=by, reason=reason)
+    _withdraw_acknowledgements([agreement.pk], by=by)
     return item
 
 
@@ -230,6 +254,7 @@ def remove_item(item: AgreementItem, *, by: User | None, reason: str = ITEM_REMO
     for result in results:
         _delete_audited(result, by=by, reason=reason)
     _delete_audited(item, by=by, reason=reason)
+    _withdraw_acknowledgements([item.agreement_id], by=by)
 
 
 def _delete_audited(obj: Model, *, by: User | None, reason: str) -> None:

@@ -12,7 +12,16 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from kpi.api import agreements, districts, errors, indicators, results, rounds, scores
+from kpi.api import (
+    agreements,
+    districts,
+    errors,
+    indicators,
+    results,
+    rounds,
+    scores,
+    standings,
+)
 from kpi.api.auth import AUTH
 from kpi.api.language import in_callers_language
 
@@ -44,6 +53,7 @@ api = NinjaAPI(
 errors.install(api)
 api.add_decorator(in_callers_language, mode="view")
 api.add_router("/rounds", rounds.router)
+api.add_router("/rounds", standings.router)  # /rounds/{id}/scores
 api.add_router("/indicators", indicators.router)
 api.add_router("/districts", districts.router)
 api.add_router("/score", scores.router)

@@ -1,4 +1,5 @@
-"""The audit log: who changed what in agreements and results, when, from what to what, and why.
+"""The audit log: who changed what in rounds, indicator versions, agreements and results, when,
+from what to what, and why.
 
 The rows come from django-simple-history's tables (the actions fill ``history_user`` and
 ``history_change_reason``); this module filters them and pairs each row with the one before
@@ -23,7 +24,7 @@ from kpi import access
 from kpi.agreements.models import Agreement, AgreementItem
 from kpi.org.models import District, Person
 from kpi.results.models import Evidence, Result, StepProgress
-from kpi.rounds.models import Indicator
+from kpi.rounds.models import Indicator, IndicatorVersion, Round
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 # Bookkeeping, not content: the save counter and timestamps.
@@ -70,16 +71,21 @@ class AuditRow:
 
 @dataclass(frozen=True)
 class _Source:
+    """Where a model's history rows point: lookups from the history row, None where the
+    model concerns no district, person or indicator (a round's status)."""
+
     model: type[Model]
     province: str
-    district: str
-    person: str
+    district: str | None
+    person: str | None
     indicator: str | None
     agreement: str | None = None
     result: str | None = None
 
 
 SOURCES = (
+    _Source(Round, "province_id", None, None, None),
+    _Source(IndicatorVersion, "indicator__round__province_id", None, None, "indicator_id"),
     _Source(Agreement, "round__province_id", "district_id", "evaluatee_id", None, agreement="id"),
     _Source(
         AgreementItem,
@@ -126,15 +132,17 @@ def audit_log(
     until: datetime | None = None,
     limit: int | None = 500,
 ) -> list[AuditRow]:
-    """The changes to agreements, their items, results, steps and evidence of *user*'s
-    province, newest first; empty for those who may not read it (``access.can_see_audit_log``).
+    """The changes to rounds, indicator versions, agreements, their items, results, steps and
+    evidence of *user*'s province, newest first; empty for those who may not read it
+    (``access.can_see_audit_log``).
 
     Args:
         person: changes made by this person's account, or concerning them (their individual
             agreement and results).
-        district: changes to that district's agreements and results.
-        indicator: changes to that indicator's agreement items and results (agreements
-            themselves name no indicator and are left out).
+        district: changes to that district's agreements and results (rounds and versions
+            concern every district and are left out).
+        indicator: changes to that indicator's versions, agreement items and results
+            (rounds and agreements name no indicator and are left out).
         since, until: the time window, both ends included.
         limit: at most this many rows (None: all).
     """
@@ -146,14 +154,16 @@ def audit_log(
         return []
     rows: list[AuditRow] = []
     for source in SOURCES:
-        if indicator is not None and source.indicator is None:
+        if (indicator is not None and source.indicator is None) or (
+            district is not None and source.district is None
+        ):
             continue
         history = source.model.history.all()  # type: ignore[attr-defined]
         if not who.is_superuser:
             history = history.filter(**{source.province: province_id})
-        if district is not None:
+        if district is not None and source.district is not None:
             history = history.filter(**{source.district: district.pk})
-        if indicator is not None:
+        if indicator is not None and source.indicator is not None:
             history = history.filter(**{source.indicator: indicator.pk})
         if until is not None:
             history = history.filter(history_date__lte=until)
@@ -161,7 +171,7 @@ def audit_log(
         if since is not None:
             wanted = wanted.filter(history_date__gte=since)
         if person is not None:
-            by_or_about = Q(**{source.person: person.pk})
+            by_or_about = Q(**{source.person: person.pk}) if source.person else Q(pk__in=[])
             if person.user_id is not None:
                 by_or_about |= Q(history_user_id=person.user_id)
             wanted = wanted.filter(by_or_about)

@@ -10,9 +10,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kpi.org.models import District, Person
-from kpi.results.models import Result
+from kpi.results.models import Competency, Result
 from kpi.rounds.models import Indicator, Round
-from kpi.scoring import achievement, weighted_score
+from kpi.scoring import (
+    DEFAULT_SHARES,
+    PROBATION_SHARES,
+    RatingBand,
+    Shares,
+    achievement,
+    rating,
+    total,
+    weighted_score,
+)
 
 
 @dataclass
@@ -132,3 +141,36 @@ def scorecards(round: Round, people: Iterable[Person]) -> list[Scorecard]:
         mine.sort(key=lambda r: (r.item.indicator.kind != "team", r.item.indicator.number))
         cards.append(_card(person, mine))
     return cards
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a person stands: achievement, competency, the total and its rating.
+
+    Attributes:
+        shares: 70/30, or 50/50 for staff on probation (DOMAIN.md, Scores).
+        total, rating: None until both achievement and competency are known.
+    """
+
+    achievement: Decimal | None
+    competency: Decimal | None
+    shares: Shares
+    total: Decimal | None
+    rating: RatingBand | None
+
+
+def standing(card: Scorecard, competency: Competency | None) -> Standing:
+    """*card*'s achievement with *competency* (the person's ``Competency`` in the round, or
+    None when none was entered): the engine's ``total`` and ``rating``."""
+    shares = PROBATION_SHARES if competency is not None and competency.probation else DEFAULT_SHARES
+    behaviour = competency.score if competency is not None else None
+    overall = None
+    if card.achievement is not None and behaviour is not None:
+        overall = total(card.achievement, behaviour, shares)
+    return Standing(
+        achievement=card.achievement,
+        competency=behaviour,
+        shares=shares,
+        total=overall,
+        rating=rating(overall) if overall is not None else None,
+    )

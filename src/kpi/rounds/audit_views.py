@@ -33,13 +33,15 @@ from kpi.org.models import District, Person
 from kpi.results.audit import AuditRow, audit_log
 from kpi.results.models import Evidence, Result, StepProgress
 from kpi.rounds.display import number_text
-from kpi.rounds.models import Indicator
+from kpi.rounds.models import Indicator, IndicatorVersion, Round
 from kpi.thai.dates import format_screen_date
 
 PAGE_SIZE = 50
 ACTION_LABELS = {"created": _("สร้าง"), "changed": _("แก้ไข"), "deleted": _("ลบ")}
 #: what str() of each audited model reads, loaded for a whole page at once
 RELATIONS: dict[type[Model], tuple[str, ...]] = {
+    Round: ("province",),
+    IndicatorVersion: ("indicator",),
     Agreement: ("district", "evaluatee"),
     AgreementItem: ("indicator", "agreement__district", "agreement__evaluatee"),
     Result: ("item__indicator", "district", "person"),

@@ -67,13 +67,11 @@ def recompute_results_for(
     by_user = by if by is not None and by.pk else None
     changes: list[LevelChange] = []
     for result in results:
-        before = result.level
+        before = result.final_level
         assessment = _assessment(result, criteria, sizes.get(result.district_id))
-        if (assessment.level, assessment.problem_code) != (before, result.level_problem):
-            result.level = assessment.level
-            result.level_problem = assessment.problem_code
-            save_audited(result, by=by, reason=reason, update_fields=["level", "level_problem"])
-        if assessment.level != before:
+        if _rescore(result, assessment):
+            save_audited(result, by=by, reason=reason, update_fields=RESCORED_FIELDS)
+        if assessment.level != before:  # before: the level that counted, the owner's if set
             changes.append(
                 LevelChange(
                     result=result,
@@ -100,6 +98,26 @@ def recompute_results_for(
                 result=result,
             )
     return LevelChange.objects.bulk_create(changes)
+
+
+#: what a rescore may change; ``version`` too, so a page opened before it cannot act on it
+RESCORED_FIELDS = ["level", "level_problem", "verified_level", "verified_reason", "version"]
+
+
+def _rescore(result: Result, assessment: Assessment) -> bool:
+    """Put *assessment* on *result*; False when nothing changes.
+
+    When the computed level changes, an owner's different level (judged against the criteria
+    the revision replaced) no longer counts: the level under the version in force does, and
+    the owner may set one again when verifying.
+    """
+    if (assessment.level, assessment.problem_code) == (result.level, result.level_problem):
+        return False
+    result.level = assessment.level
+    result.level_problem = assessment.problem_code
+    result.verified_level, result.verified_reason = None, ""
+    result.version += 1
+    return True
 
 
 def _assessment(result: Result, criteria, size: str | None) -> Assessment:  # type: ignore[no-untyped-def]
