@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from kpi.bilingual import both, describe, thai
 
@@ -46,16 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from kpi.circulars import CircularError
     from kpi.documents.writing.errors import NoticeError
-    from kpi.scoring import ScoringError, SizeRequired
+    from kpi.scoring import ScoringError
 
     try:
         return int(args.handler(args))
     except (CircularError, ScoringError, NoticeError) as error:
-        hint = ""
-        if isinstance(error, SizeRequired):
-            sizes = str(error.params["sizes"]).replace(", ", "|")
-            hint = " " + both(f"ระบุ --size {sizes}", f"give --size {sizes}")
-        print(f"kpi: {describe(error)}{hint}", file=sys.stderr)
+        print(f"kpi: {_describe(error)}{_hint(error)}", file=sys.stderr)
     except UsageError as error:
         print(f"kpi: {error.text}", file=sys.stderr)
     except OSError as error:
@@ -206,6 +203,10 @@ def run_score(args: argparse.Namespace) -> int:
     # Through JSON with Decimal numbers: the engine takes exactly what `kpi parse` prints.
     document = json.loads(dumps(parse_path(args.file)), parse_float=Decimal)
     kind, number = _indicator_key(args.indicator)
+    if args.planned is not None and args.done is None:
+        raise UsageError("--planned ใช้คู่กับ --done", "--planned goes with --done")
+    if args.done is not None and args.planned is None:
+        raise UsageError("--done ใช้คู่กับ --planned", "--done goes with --planned")
     result = score_indicator(
         document,
         kind=kind,
@@ -265,6 +266,33 @@ def run_notice(args: argparse.Namespace) -> int:
     options = NoticeOptions(thai_digits=not args.arabic_digits)
     args.output.write_bytes(render_notice(read_json(data), output_format, options))
     return 0
+
+
+def _describe(error: Any) -> str:
+    """One line, Thai then English: the error's own Thai (``message_th``) where it has one, so
+    its words read right without the compiled catalogue; the catalogue's otherwise."""
+    thai_text = getattr(error, "message_th", None)
+    if not thai_text:
+        return describe(error)
+    text = both(thai_text, error.message)
+    return f"{text} [{error.where}]" if error.where else text
+
+
+def _hint(error: Exception) -> str:
+    """The option values that would do, for refusals a different option value fixes."""
+    from kpi.scoring import SizeRequired
+    from kpi.scoring.circular import IndicatorNotFound, VersionNotFound
+
+    options: dict[type, tuple[str, str]] = {
+        SizeRequired: ("--size", "sizes"),
+        VersionNotFound: ("--status", "known"),
+        IndicatorNotFound: ("--indicator", "known"),
+    }
+    option, param = options.get(type(error), ("", ""))
+    if not option:
+        return ""
+    values = str(error.params[param]).replace(", ", "|")  # type: ignore[attr-defined]
+    return " " + both(f"ระบุ {option} {values}", f"give {option} {values}")
 
 
 def _province(prefix: str | None):  # type: ignore[no-untyped-def]

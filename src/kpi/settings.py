@@ -2,7 +2,9 @@
 
 DATABASE_URL  SQLite file ``db.sqlite3`` in the project directory unless set
               (``postgres://postgres@127.0.0.1:5432/test`` for PostgreSQL).
-SECRET_KEY    required when DEBUG is off; a fixed development key otherwise.
+SECRET_KEY    required to serve (kpi.wsgi / kpi.asgi) unless DEBUG is on or KPI_ALLOW_DEV_KEY=1;
+              manage.py, the tests and the ``kpi`` command fall back to a public development
+              key (KPI_ALLOW_DEV_KEY=0 refuses that everywhere).
 DEBUG         off unless ``1``/``true``/``yes``.
 ALLOWED_HOSTS comma-separated; ``127.0.0.1,localhost`` by default.
 """
@@ -42,12 +44,17 @@ def envlist(name: str, default: str) -> list[str]:
 
 
 DEBUG = envbool("DEBUG")
+#: Public (it is in the source): anyone could forge sessions and password-reset links signed
+#: with it. kpi.wsgi and kpi.asgi refuse to serve with it (kpi.serving).
+DEVELOPMENT_SECRET_KEY = "dev-only-not-secret-kpi-cdd-2567"
+#: KPI_ALLOW_DEV_KEY as set: True/False, or None when unset (then only serving refuses the key)
+KPI_ALLOW_DEV_KEY = envbool("KPI_ALLOW_DEV_KEY") if "KPI_ALLOW_DEV_KEY" in os.environ else None
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not envbool("KPI_ALLOW_DEV_KEY", "1"):
+    if not DEBUG and KPI_ALLOW_DEV_KEY is False:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-    # A development key: fine on a laptop, refused in production by KPI_ALLOW_DEV_KEY=0.
-    SECRET_KEY = "dev-only-not-secret-kpi-cdd-2567"
+    # manage.py, the tests and the kpi command run without a key; serving does not.
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 

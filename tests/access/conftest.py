@@ -1,7 +1,8 @@
 """The walk's world: ``tests.base``'s demo and other province, plus what the demo lacks for a
-complete walk: a district staff member of 3401 (``s3401``), a provincial viewer (``viewer``),
-a stored evidence file of 3402, an issued revision notice and a draft one. Built once for the
-package, inside ``world``'s transaction; each case's facts are read here, once.
+complete walk: a district staff member of 3401 (``s3401``) and a provincial viewer
+(``viewer``) when the demo has none, a stored evidence file of 3402, an issued revision notice
+and a draft one. Built once for the package, inside ``world``'s transaction; each case's facts
+are read here, once.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from kpi import access
@@ -83,6 +85,8 @@ def _extra_personas() -> None:
         ("s3401", staff, access.DISTRICT_STAFF),
         ("viewer", viewer, access.VIEWER),
     ):
+        if get_user_model()._default_manager.filter(username=username).exists():
+            continue  # the demo's own
         save_audited(person, by=None, reason="test")
         create_account(
             username, password=DEMO_PASSWORD, by=None, reason="test", roles=[role], person=person

@@ -11,15 +11,31 @@ def test_the_login_page_lists_the_demo_accounts_and_their_password(anonymous, wo
     response = anonymous.get(LOGIN)
     html = response.content.decode()
     demo = response.context["demo"]
-    assert [a.username for a in demo.provincial] == ["admin", "province", "evaluator", "info"]
-    assert len(demo.districts) == 25
-    assert (demo.districts[0].username, demo.districts[-1].username) == ("d3401", "d3433")
+    assert [a.username for a in demo.main] == [
+        "admin",
+        "province",
+        "evaluator",
+        "info",
+        "strategy",
+        "promotion",
+        "coordination",
+        "admin-unit",
+        "viewer",
+        "s3401",
+    ]
+    assert len(demo.heads) == 25
+    assert (demo.heads[0].username, demo.heads[-1].username) == ("d3401", "d3433")
     assert DEMO_PASSWORD in html
-    province = demo.provincial[1]
+    province = demo.main[1]
     assert province.role == "ผู้ดูแลระบบระดับจังหวัด"
     assert "กลุ่มงานยุทธศาสตร์การพัฒนาชุมชน" in province.office
-    assert demo.districts[0].office == "สำนักงานพัฒนาชุมชนอำเภอเมืองอุบลราชธานี"
+    strategy = demo.main[4]
+    assert strategy.role == "หน่วยงานเจ้าของตัวชี้วัด"
+    assert "กลุ่มงานยุทธศาสตร์การพัฒนาชุมชน" in strategy.office
+    assert demo.main[-1].office == "สำนักงานพัฒนาชุมชนอำเภอเมืองอุบลราชธานี"
+    assert demo.heads[0].office == "สำนักงานพัฒนาชุมชนอำเภอเมืองอุบลราชธานี"
     assert "<code>d3401</code>" in html and "พัฒนาการอำเภอ" in html
+    assert "<code>viewer</code>" in html and "<code>admin-unit</code>" in html
 
 
 def test_the_login_page_lists_no_account_without_demo_data(anonymous, world):

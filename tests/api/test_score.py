@@ -77,10 +77,11 @@ def test_a_size_dependent_indicator_without_a_size_is_refused_plainly(world, api
     assert response.status_code == 400
     assert body["code"] == SizeRequired.code
     assert body["where"] == "district_size"
+    error = SizeRequired("district_size", sizes="large, medium, small")
     with translation.override("th"):
-        expected = SizeRequired("district_size", sizes="large, medium, small").translated(
-            translation.gettext
-        )
+        expected = error.translated(translation.gettext)
+    if expected == error.message:  # the catalogue lacks the template yet: the error's own Thai
+        expected = error.message_th
     assert body["message"] == expected
 
 
@@ -116,7 +117,7 @@ def test_milestone_refusals_carry_the_engines_code(world, api_as, body, code, wh
     ("body", "code", "where"),
     [
         ({"value": "-1"}, "invalid_value", "value"),
-        ({"done": 1, "planned": 0}, "invalid_value", "whole"),
+        ({"done": 1, "planned": 0}, "planned_zero", "whole"),
         ({"done": 1}, "parts_incomplete", "planned"),
         ({"steps": [1]}, "measure_mismatch", "steps"),
         ({}, "value_missing", "value"),

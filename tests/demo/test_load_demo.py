@@ -1,5 +1,6 @@
 """The demo: Ubon Ratchathani, round 2/2567 from its first circular and the seed's revision,
-agreements, the round open, and results in every state, all made through the actions.
+agreements, the round open, and results in every state, all made through the actions (round
+1/2567, approved, is ``test_approved_round``'s).
 
 Most tests read one demo loaded once for the module (``loaded``, rolled back at the end); the
 tests of loading itself load it again on an empty database.
@@ -7,16 +8,14 @@ tests of loading itself load it again on an empty database.
 
 import io
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.db import transaction
-from django.test.utils import override_settings
 
+from kpi import access
 from kpi.agreements.models import Agreement
 from kpi.agreements.weights import not_adding_up, weight_totals
 from kpi.circulars import parse_bytes
@@ -27,36 +26,12 @@ from kpi.org.models import District, DistrictSize, Person, Province, Unit
 from kpi.results.models import Evidence, Result
 from kpi.rounds.contract import same_content
 from kpi.rounds.models import Indicator, IndicatorVersion, Round
+from tests.demo.conftest import FAST_HASHER
 from tests.rounds.fixtures import SEED_JSON, SEED_TEXT
 
 FIRST = "ubon-2567-2-first.txt"
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EVERY_STATE = {"draft", "submitted", "returned", "resubmitted", "verified", "approved"}
+EVERY_STATE = {"draft", "submitted", "returned", "resubmitted", "verified", "approved", "locked"}
 APPS = ("org", "rounds", "documents", "agreements", "results")
-
-
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[None]:
-    overrides = override_settings(
-        MEDIA_ROOT=tmp_path_factory.mktemp("media"), PASSWORD_HASHERS=FAST_HASHER
-    )
-    overrides.enable()
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        load_demo()
-    try:
-        yield
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-        overrides.disable()
-
-
-@pytest.fixture
-def demo(loaded, db) -> Round:
-    return Round.objects.get(province__is_demo=True)
 
 
 def all_rows() -> dict[str, int]:
@@ -107,7 +82,7 @@ def test_the_first_circular_gives_a_district_head_weights_of_100() -> None:
 
 
 @pytest.mark.django_db
-def test_loading_reports_both_circulars_then_that_nothing_changed(settings) -> None:
+def test_loading_reports_every_circular_then_that_nothing_changed(settings) -> None:
     settings.PASSWORD_HASHERS = FAST_HASHER
     out = io.StringIO()
     call_command("load_demo", stdout=out)
@@ -115,7 +90,7 @@ def test_loading_reports_both_circulars_then_that_nothing_changed(settings) -> N
     call_command("load_demo", stdout=out)
 
     text = out.getvalue()
-    assert text.index("อบ 0019/ว 2548") < text.index("อบ 0019/ว 536")
+    assert text.index("อบ 0019/ว 2548") < text.index("อบ 0019/ว 536") < text.index("อบ 0019/ว 4512")
     assert text.rstrip().endswith("ข้อมูลสาธิตมีอยู่แล้ว ไม่มีการเปลี่ยนแปลง / demo data already loaded")
     assert all_rows() == counts
 
@@ -170,7 +145,7 @@ def test_the_round_comes_from_both_circulars_with_units_and_contacts_matched(dem
     assert sorted(indicators.values_list("kind", "number")) == sorted(
         [("team", n) for n in range(1, 6)] + [("individual", n) for n in range(1, 9)]
     )
-    in_force = IndicatorVersion.objects.in_force()
+    in_force = IndicatorVersion.objects.in_force().filter(indicator__round=demo)
     assert {v.indicator.number for v in in_force.filter(status="revised")} == {5, 8}
     assert in_force.filter(status="current").count() == 11
     assert IndicatorVersion.objects.filter(status="original").count() == 0
@@ -183,7 +158,11 @@ def test_the_round_comes_from_both_circulars_with_units_and_contacts_matched(dem
     assert Unit.objects.count() == 5
     assert not in_force.filter(responsible_unit__isnull=True).exists()
     numbers = list(SourceDocument.objects.order_by("pk").values_list("number", "kind"))
-    assert numbers == [("อบ 0019/ว 2548", "first"), ("อบ 0019/ว 536", "revision")]
+    assert numbers == [
+        ("อบ 0019/ว 2548", "first"),
+        ("อบ 0019/ว 536", "revision"),
+        ("อบ 0019/ว 4512", "first"),
+    ]
     assert {d.imported_by.username for d in SourceDocument.objects.all()} == {"admin"}
 
 
@@ -196,8 +175,9 @@ def test_the_round_is_open_with_a_deadline_and_weights_of_100(demo) -> None:
     totals = weight_totals(demo)
     assert len(totals) == 25 and not not_adding_up(demo)
     assert {entry.total for entry in totals} == {Decimal(100)}
-    assert Agreement.objects.filter(evaluator_acknowledged_at__isnull=False).count() == 50
-    assert Agreement.objects.filter(evaluatee_acknowledged_at__isnull=False).exists()
+    agreements = Agreement.objects.for_round(demo)
+    assert agreements.filter(evaluator_acknowledged_at__isnull=False).count() == 50
+    assert agreements.filter(evaluatee_acknowledged_at__isnull=False).exists()
 
 
 # --- The results -----------------------------------------------------------------------------
@@ -206,14 +186,20 @@ def test_the_round_is_open_with_a_deadline_and_weights_of_100(demo) -> None:
 def test_every_agreement_item_has_its_result_in_every_state_of_the_workflow(demo) -> None:
     results = Result.objects.for_round(demo)
     assert results.count() == 25 * 5 + 25 * 8
-    assert set(results.values_list("state", flat=True)) == EVERY_STATE
+    assert set(results.values_list("state", flat=True)) == EVERY_STATE - {"locked"}
+    # locked: round 1, approved
+    assert set(Result.objects.values_list("state", flat=True)) == EVERY_STATE
 
 
 def test_results_are_made_by_the_people_whose_job_it_is(demo) -> None:
     reported = Result.objects.for_round(demo).exclude(state="draft").select_related("district")
     for result in reported:
         assert result.submitted_by.username == f"d{result.district.dopa_code}"
-    assert {r.verified_by.username for r in reported.filter(verified_by__isnull=False)} == {"info"}
+    verified = reported.filter(verified_by__isnull=False)
+    # each by the indicator owner of the unit responsible for the indicator, five units in all
+    assert all(access.owns_indicator(r.verified_by, r.item.indicator) for r in verified)
+    assert not any(r.verified_by.is_superuser for r in verified)
+    assert len({r.verified_by.username for r in verified}) == 5
     approved = reported.filter(state="approved")
     assert approved and {r.approved_by.username for r in approved} == {"evaluator"}
     # Written through the actions: each step is in the result's history, with who and why.

@@ -35,8 +35,10 @@ def test_it_numbers_the_notice_from_the_register_of_its_year(issued):
     notice, _ = issued
     assert notice.state == Notice.State.ISSUED
     assert notice.register.year == 2567
-    assert notice.serial == notice.register.last_serial == 1
-    assert notice.number == "อบ 0019/ว 1"
+    # The office's circulars imported for 2567 are ว 2548 (4 June) and ว 536 (undated, of
+    # round 2/2567): the register continues after the highest.
+    assert notice.serial == notice.register.last_serial == 2549
+    assert notice.number == "อบ 0019/ว 2549"
 
 
 def test_it_cites_the_rounds_earlier_circular(issued):
@@ -70,7 +72,7 @@ def test_kpi_parse_of_the_stored_docx_gives_back_the_notice(issued):
     notice, _ = issued
     parsed = parse_bytes(notice.docx.read(), "notice.docx").to_dict()
     assert parsed == contract(notice.content)
-    assert parsed["document"]["number"] == "อบ 0019/ว 1"
+    assert parsed["document"]["number"] == "อบ 0019/ว 2549"
     assert [v["status"] for v in parsed["indicators"][0]["versions"]] == ["original", "revised"]
 
 
@@ -86,8 +88,8 @@ def test_it_stores_the_docx_as_the_rounds_source_document(issued):
 def test_the_next_notice_cites_the_one_just_issued(issued, world):
     second, _ = _draft(world, weight=Decimal(5))
     second = issue_notice(second, by=admin(), date=date(2024, 8, 1))
-    assert second.serial == 2
-    assert second.references == [{"number": "อบ 0019/ว 1", "date": "2024-07-15"}]
+    assert second.serial == 2550
+    assert second.references == [{"number": "อบ 0019/ว 2549", "date": "2024-07-15"}]
 
 
 def test_it_refuses_an_empty_draft(world, db):

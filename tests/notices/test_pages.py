@@ -107,7 +107,7 @@ def test_issuing_from_the_preview_numbers_stores_and_puts_in_force(as_province, 
     issued = Notice.objects.get(pk=notice.pk)
     assert response.status_code == 302
     assert response["Location"] == reverse("notice", args=[notice.pk])
-    assert (issued.state, issued.number) == ("issued", "อบ 0019/ว 1")
+    assert (issued.state, issued.number) == ("issued", "อบ 0019/ว 2549")
     version = IndicatorVersion.objects.get(indicator=indicator(world), in_force=True)
     assert version.source_document == issued.source_document
     page = as_province.get(reverse("notice", args=[notice.pk])).content.decode()

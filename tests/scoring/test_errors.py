@@ -36,12 +36,11 @@ def test_the_brief_s_four_branches_hang_from_scoring_error() -> None:
 def test_an_error_gives_its_message_in_english_with_where_it_happened() -> None:
     error = SizeNotCovered("district_size", size="tiny", sizes="large, small")
     assert (
-        error.message
-        == "This indicator has no criteria for district size tiny (it has large, small)"
+        error.message == "This indicator has no criteria for tiny districts (only for large, small)"
     )
     assert str(error) == f"{error.message} (district_size)"
     assert str(SizeNotCovered(size="tiny", sizes="large")) == (
-        "This indicator has no criteria for district size tiny (it has large)"
+        "This indicator has no criteria for tiny districts (only for large)"
     )
 
 

@@ -6,7 +6,9 @@ from kpi.scoring import (
     Band,
     InvalidStep,
     InvalidValue,
+    MeasureMismatch,
     Milestone,
+    PlannedZero,
     Threshold,
     ValueMissing,
     percentage,
@@ -228,8 +230,11 @@ def test_it_accepts_ints_and_numeric_strings_but_refuses_floats() -> None:
 def test_a_threshold_needs_a_value_and_no_steps() -> None:
     with pytest.raises(ValueMissing):
         score(percent_bands())
-    with pytest.raises(TypeError):
+    with pytest.raises(MeasureMismatch) as caught:
         score(percent_bands(), value=D(1), steps=[1])
+    assert (caught.value.where, caught.value.code) == ("steps", "measure_mismatch")
+    assert caught.value.message == "This indicator is scored by a value, not by steps"
+    assert caught.value.message_th == "ตัวชี้วัดนี้ให้คะแนนตามค่าที่วัดได้ ไม่ใช่ขั้นตอนที่ทำแล้ว"
 
 
 STEPS = Milestone(("plan", "honour", "publicise", "summarise", "report"))
@@ -287,8 +292,16 @@ def test_it_refuses_a_step_outside_1_to_5(step: object) -> None:
 def test_a_milestone_needs_steps_and_no_value() -> None:
     with pytest.raises(ValueMissing):
         score(STEPS)
-    with pytest.raises(TypeError):
+    with pytest.raises(MeasureMismatch) as caught:
         score(STEPS, value=D(1), steps=[1])
+    assert caught.value.where == "value"
+    assert caught.value.message == "This indicator is scored by steps, not by a value"
+
+
+def test_a_mismatched_input_is_bad_input_like_any_other_value() -> None:
+    # Callers refuse bad input by catching InvalidValue; a mismatch must not escape them.
+    assert issubclass(MeasureMismatch, InvalidValue)
+    assert not issubclass(MeasureMismatch, TypeError)
 
 
 def test_a_percentage_is_computed_exactly_from_its_parts() -> None:
@@ -299,6 +312,19 @@ def test_a_percentage_is_computed_exactly_from_its_parts() -> None:
         percentage(1, 0)
     with pytest.raises(InvalidValue):
         percentage(-1, 4)
+
+
+def test_nothing_planned_says_the_planned_count_must_be_above_0() -> None:
+    with pytest.raises(PlannedZero) as caught:
+        percentage(1, 0)
+
+    # Not "0 is not a valid measured value (a number of 0 or more)", which contradicts itself.
+    assert (caught.value.code, caught.value.where) == ("planned_zero", "whole")
+    assert caught.value.message == "The planned count must be above 0"
+    assert caught.value.message_th == "จำนวนทั้งหมดตามแผนต้องมากกว่า 0"
+    with pytest.raises(InvalidValue) as negative:
+        percentage(1, -4)
+    assert negative.value.where == "whole"
 
 
 def test_a_bound_shared_by_at_least_and_more_than_splits_two_levels() -> None:

@@ -1,13 +1,18 @@
 """Demo accounts: who they are, creating them (idempotently), and listing them on the login page.
 
-They are created through ``create_account``, the code path of real accounts, and are shown on
-the login page only while a demo province exists. The password is public on purpose: the demo
-runs on a laptop, never in production.
+Who gets an account is data (``kpi/demo/data/ubon.json``, ``accounts``: a username, its roles
+and the person it belongs to, named as ``first last``), plus ``admin`` and one account per
+district head (``d<DOPA code>``). They are created through ``create_account``, the code path
+of real accounts, and are shown on the login page only while a demo province exists. The
+password is public on purpose: the demo runs on a laptop, never in production.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -18,41 +23,51 @@ from django.utils.translation import gettext as _
 
 from kpi import access
 from kpi.accounts.actions import create_account
-from kpi.org.models import Person, Province, Unit
+from kpi.org.models import Person, Province
 
 DEMO_PASSWORD = "kpi-demo-2567"
 REASON = "บัญชีทดลองใช้ของข้อมูลสาธิต"
 ADMIN = "admin"
-# Provincial accounts, in the order the login page lists them.
-PROVINCIAL = ("province", "evaluator", "info")
-# The demo unit whose staff runs the appraisal, and the unit whose contact gets ``info``.
-STRATEGY_UNIT = "กลุ่มงานยุทธศาสตร์การพัฒนาชุมชน"
-INFO_UNIT = "ก.ง.สารสนเทศ"
 DISTRICT_PREFIX = "d"
 
 
+def _data_accounts() -> list[dict[str, Any]]:
+    from kpi.demo.dataset import demo_data
+
+    return list(demo_data().get("accounts", []))
+
+
+@cache
+def _listed_usernames() -> tuple[str, ...]:
+    """The data's usernames in the order the login page lists them (read once)."""
+    return tuple(row["username"] for row in _data_accounts())
+
+
 @transaction.atomic
-def ensure_demo_accounts(province: Province, *, by: AbstractBaseUser | None) -> int:
+def ensure_demo_accounts(
+    province: Province,
+    *,
+    by: AbstractBaseUser | None,
+    accounts: Sequence[dict[str, Any]] | None = None,
+) -> int:
     """Create the demo accounts of *province* that do not exist yet; return how many were made.
 
-    ``admin`` (superuser); ``province`` (province_admin, a person of the strategy unit);
-    ``evaluator`` (the provincial head); ``info`` (indicator_owner, the contact person of
-    ก.ง.สารสนเทศ); ``d<DOPA code>`` (district_head, the head of each district office).
-    An account that exists is left as it is.
+    ``admin`` (superuser); each row of *accounts* (by default ``ubon.json``'s): ``username``
+    with ``roles``, linked to the person of *province* named ``person``; ``d<DOPA code>``
+    (district_head) for the head of each district office. An account that exists, or whose
+    person has an account already, is left as it is; a row naming nobody is skipped.
     """
+    rows = _data_accounts() if accounts is None else list(accounts)
     wanted: list[tuple[str, list[str], Person | None, bool]] = [(ADMIN, [], None, True)]
-    provincial = Person.objects.for_province(province).provincial().select_related("unit")
-    strategy = provincial.filter(unit__name=STRATEGY_UNIT).order_by("pk").first()
-    head = provincial.filter(position=province.head_position).order_by("pk").first()
-    info_unit = Unit.objects.for_province(province).find(INFO_UNIT)
-    info = provincial.filter(unit=info_unit).order_by("pk").first() if info_unit else None
-    for username, role, person in (
-        ("province", access.PROVINCE_ADMIN, strategy),
-        ("evaluator", access.EVALUATOR, head),
-        ("info", access.INDICATOR_OWNER, info),
-    ):
+    people = {
+        (person.first_name, person.last_name): person
+        for person in Person.objects.for_province(province).select_related("district")
+    }
+    for row in rows:
+        first, _space, last = row["person"].partition(" ")
+        person = people.get((first, last))
         if person is not None:
-            wanted.append((username, [role], person, False))
+            wanted.append((row["username"], list(row["roles"]), person, False))
     heads = (
         Person.objects.for_province(province)
         .filter(district__isnull=False, position__startswith="พัฒนาการอำเภอ")
@@ -72,7 +87,7 @@ def ensure_demo_accounts(province: Province, *, by: AbstractBaseUser | None) -> 
         .values_list("username", flat=True)
     )
     created = 0
-    password_hash = make_password(DEMO_PASSWORD)  # once: 29 hashes would take seconds
+    password_hash = make_password(DEMO_PASSWORD)  # once: 37 hashes would take seconds
     for username, roles, person, superuser in wanted:
         if username in existing or (person is not None and person.user_id is not None):
             continue
@@ -99,13 +114,15 @@ class DemoAccount:
 
 @dataclass(frozen=True)
 class DemoListing:
+    """``main``: admin and one account per role and unit; ``heads``: the district heads."""
+
     password: str
-    provincial: list[DemoAccount]
-    districts: list[DemoAccount]
+    main: list[DemoAccount]
+    heads: list[DemoAccount]
 
     @property
     def accounts(self) -> list[DemoAccount]:
-        return [*self.provincial, *self.districts]
+        return [*self.main, *self.heads]
 
 
 def listed_accounts() -> DemoListing | None:
@@ -116,23 +133,24 @@ def listed_accounts() -> DemoListing | None:
     province = Province.objects.demo().order_by("pk").first()
     if province is None:
         return None
+    listed = _listed_usernames()
     users = (
         get_user_model()
         ._default_manager.filter(
             Q(username=ADMIN, is_superuser=True)
-            | Q(username__in=PROVINCIAL, person__province=province)
+            | Q(username__in=listed, person__province=province)
             | Q(username__startswith=DISTRICT_PREFIX, person__district__province=province)
         )
         .select_related("person__province", "person__district", "person__unit")
         .prefetch_related("groups")
     )
-    provincial: list[DemoAccount] = []
-    districts: list[DemoAccount] = []
-    order = {name: index for index, name in enumerate((ADMIN, *PROVINCIAL))}
+    order = {name: index for index, name in enumerate((ADMIN, *listed))}
+    main: list[DemoAccount] = []
+    heads: list[DemoAccount] = []
     for user in sorted(users, key=lambda u: (order.get(u.username, len(order)), u.username)):
         account = _account(user)
-        (districts if account.username.startswith(DISTRICT_PREFIX) else provincial).append(account)
-    return DemoListing(DEMO_PASSWORD, provincial, districts)
+        (main if account.username in order else heads).append(account)
+    return DemoListing(DEMO_PASSWORD, main, heads)
 
 
 def _account(user: AbstractBaseUser) -> DemoAccount:

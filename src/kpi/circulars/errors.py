@@ -20,11 +20,19 @@ Each error carries a stable ``code``, ``where`` (``"line 42"``, ``"table 2 row 3
 ``"paragraph 7"`` or ``None``) and an English ``template`` marked with :func:`gettext_noop`
 so the project's catalogue can translate it; ``translated(gettext)`` renders it in the
 caller's language. The pure package never picks a language itself.
+
+A ``detail`` or ``format`` that is one of ``WORDS`` (``"zip_damaged"``, ``"png"``) is put into
+words when the message is filled, through the same ``gettext``; any other (a library's own
+explanation) is shown as it is. Errors with such words also carry ``template_th``:
+``message_th`` is their Thai from this module alone (for the CLI, or while the catalogue lacks
+a word); None for the others.
 """
 
 from collections.abc import Callable
+from typing import ClassVar
 
 __all__ = [
+    "WORDS",
     "BinaryInput",
     "CircularError",
     "DamagedFile",
@@ -47,6 +55,55 @@ def gettext_noop(message: str) -> str:
     return message
 
 
+#: code → (English words, marked for the catalogue; Thai words), for ``detail`` and ``format``
+WORDS: dict[str, tuple[str, str]] = {
+    # why a DOCX (a zip of XML parts) or an HTML file cannot be read
+    "zip_damaged": (
+        gettext_noop("its zip archive is truncated or corrupt"),
+        "ข้อมูลในไฟล์ขาดหายหรือเสียหาย จึงเปิดไฟล์ไม่ได้",
+    ),
+    "document_missing": (
+        gettext_noop("word/document.xml is missing"),
+        "ไม่มีส่วนเนื้อหาของเอกสาร (word/document.xml)",
+    ),
+    # kpi.circulars.parse_docx and parse_html pass these sentences as they are
+    "a part of the package is malformed": (
+        gettext_noop("a part of the package is malformed"),
+        "ส่วนประกอบบางส่วนในไฟล์ผิดรูปแบบ",
+    ),
+    "elements nested too deeply": (
+        gettext_noop("elements nested too deeply"),
+        "มีแท็ก HTML ซ้อนกันลึกเกินไป",
+    ),
+    # what a binary file is
+    "png": (gettext_noop("PNG image"), "ภาพ PNG"),
+    "jpeg": (gettext_noop("JPEG image"), "ภาพ JPEG"),
+    "gif": (gettext_noop("GIF image"), "ภาพ GIF"),
+    "executable": (gettext_noop("executable"), "โปรแกรม"),
+    "gzip": (gettext_noop("gzip archive"), "ไฟล์บีบอัด gzip"),
+    "rar": (gettext_noop("RAR archive"), "ไฟล์บีบอัด RAR"),
+    "7z": (gettext_noop("7-Zip archive"), "ไฟล์บีบอัด 7-Zip"),
+    "nul": (gettext_noop("NUL bytes"), "มีไบต์ NUL"),
+    "controls": (gettext_noop("control characters"), "มีอักขระควบคุมมากเกินไป"),
+    # formats named in words (the others are names: PDF, RTF, XLSX, PPTX, OpenDocument, DOCX)
+    "ole": (
+        gettext_noop("Word 97-2003 (.doc) or another OLE file"),
+        "Word 97-2003 (.doc) หรือไฟล์ OLE อื่น",
+    ),
+    "zip": (gettext_noop("ZIP archive"), "ไฟล์บีบอัด ZIP"),
+}
+_WORD_PARAMS = ("detail", "format")
+_THAI = {english: thai for english, thai in WORDS.values()}
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _thai(text: str) -> str:
+    return _THAI.get(text, text)
+
+
 class CircularError(Exception):
     """Base of every parser error: the input is not a readable KPI circular.
 
@@ -59,20 +116,36 @@ class CircularError(Exception):
 
     code = "circular"
     template = gettext_noop("Not a KPI circular")
+    template_th: ClassVar[str | None] = None
 
     def __init__(self, where: str | None = None, **params: object) -> None:
         self.where = where
         self.params = params
         super().__init__(str(self))
 
+    def _values(self, translate: Callable[[str], str]) -> dict[str, object]:
+        values = dict(self.params)
+        for name in _WORD_PARAMS:
+            known = WORDS.get(str(values.get(name)))
+            if known:
+                values[name] = translate(known[0])
+        return values
+
     @property
     def message(self) -> str:
         """The English message."""
-        return self.template % self.params
+        return self.template % self._values(_same)
+
+    @property
+    def message_th(self) -> str | None:
+        """The Thai message from ``template_th`` and ``WORDS``; None without ``template_th``."""
+        if self.template_th is None:
+            return None
+        return self.template_th % self._values(_thai)
 
     def translated(self, gettext: Callable[[str], str]) -> str:
         """The message translated by *gettext* (e.g. the Thai catalogue's)."""
-        return gettext(self.template) % self.params
+        return gettext(self.template) % self._values(gettext)
 
     def __str__(self) -> str:
         return f"{self.message} ({self.where})" if self.where else self.message
@@ -90,6 +163,7 @@ class BinaryInput(CircularError):
 
     code = "binary"
     template = gettext_noop("The file is binary data, not a document (%(detail)s)")
+    template_th = "ไฟล์นี้เป็นข้อมูลไบนารี ไม่ใช่เอกสาร (%(detail)s)"
 
 
 class UnsupportedFormat(CircularError):
@@ -99,6 +173,9 @@ class UnsupportedFormat(CircularError):
     template = gettext_noop(
         "Unsupported file format: %(format)s (use text, HTML or DOCX; copy a PDF's text out)"
     )
+    template_th = (
+        "ไม่รองรับไฟล์รูปแบบ %(format)s (ใช้ไฟล์ข้อความ HTML หรือ DOCX; สำหรับ PDF ให้คัดลอกข้อความออกมา)"
+    )
 
 
 class UndecodableText(UnsupportedFormat):
@@ -106,13 +183,19 @@ class UndecodableText(UnsupportedFormat):
 
     code = "encoding"
     template = gettext_noop("The text is neither UTF-8 nor TIS-620 (byte %(offset)s)")
+    template_th = "ข้อความไม่ได้เข้ารหัสแบบ UTF-8 หรือ TIS-620 (ไบต์ที่ %(offset)s)"
 
 
 class DamagedFile(CircularError):
-    """A DOCX whose zip archive or XML cannot be read."""
+    """A DOCX whose zip archive or XML cannot be read (or HTML the parser gives up on).
+
+    ``detail`` is a code of ``WORDS`` where the reason is known (``"zip_damaged"``), else the
+    reading library's own explanation.
+    """
 
     code = "damaged_file"
     template = gettext_noop("The %(format)s file is damaged: %(detail)s")
+    template_th = "ไฟล์ %(format)s เสียหาย: %(detail)s"
 
 
 class NotACircular(CircularError):

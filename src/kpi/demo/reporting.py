@@ -1,11 +1,16 @@
 """Round 2/2567 under way: agreements, the round opened, and what the districts have reported.
 
 Everything goes through the actions a click in the app would call, as the account that would
-click, and only where ``kpi.access`` would let that account do it: ``province`` creates the
-agreements, opens the round and sets the deadline; each district head (``d<DOPA code>``)
-acknowledges, saves and submits; ``info`` (ก.ง.สารสนเทศ) returns and verifies the results of
-its unit's indicators; ``evaluator`` acknowledges and approves. Indicators of units without a
-demo account stay submitted: nobody in the demo may verify them.
+click, and only where ``kpi.access`` would let that account do it (``kpi.demo.workflow``):
+``province`` creates the agreements, opens the round and sets the deadline; each district
+head (``d<DOPA code>``) acknowledges, saves and submits (``s3401``, a staff member, types
+3401's team results and attaches its files); the indicator owner of the unit responsible
+for each indicator (``info``, ``strategy``, ``promotion``, ``coordination``, ``admin-unit``)
+returns and verifies; ``evaluator`` acknowledges and approves.
+
+The story has dates (``kpi.demo.clock``): the first circular is of 4 June 2567, so the
+agreements follow in June (acknowledged 20–26 June), the round opens on 27 June and the
+districts report from July to early September, reviewed days later.
 
 The spread is fixed (a seeded ``random.Random`` per district), so every load tells the same
 story: four offices have reported everything, six most, six a few drafts, nine nothing yet
@@ -18,20 +23,32 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 
 from kpi import access
 from kpi.agreements.actions import acknowledge, create_agreements_for_round
 from kpi.agreements.models import Agreement
+from kpi.demo import files
+from kpi.demo.clock import at, moment
+from kpi.demo.people import Cast
+from kpi.demo.workflow import (
+    APPROVED,
+    DRAFT,
+    SUBMITTED,
+    VERIFIED,
+    People,
+    Plan,
+    Window,
+    carry_out,
+    timeline,
+)
 from kpi.results import actions
 from kpi.results.actions import StepInput
 from kpi.results.models import Result
-from kpi.rounds.models import Round
+from kpi.rounds.models import Indicator, Round
 
 User = AbstractBaseUser
 
@@ -51,8 +68,14 @@ PROGRESS = {
 #: offices of the ``all`` group whose verified results still wait for the evaluator
 AWAITING_APPROVAL = ("3407",)
 
-# Stages a result is taken to (as far as access lets the demo's accounts take it).
-DRAFT, SUBMITTED, VERIFIED, APPROVED = "draft", "submitted", "verified", "approved"
+# The days of the story (the first circular is dated 4 June 2567, the revision came after).
+AGREED = moment(date(2024, 6, 19), 10, 30)
+EVALUATOR_ACKNOWLEDGED = moment(date(2024, 6, 20), 14, 0)
+#: the heads acknowledge on one of the days from here …
+HEADS_ACKNOWLEDGE = date(2024, 6, 21)
+#: … to the day before the round opens
+OPENED = moment(date(2024, 6, 27), 9, 0)
+WINDOW = Window(first_save=date(2024, 7, 1), last_save=date(2024, 9, 5))
 
 NEWS = (
     "ประชุมประจำเดือนผู้นำชุมชนและผู้นำ อช.",
@@ -62,22 +85,6 @@ NEWS = (
     "จัดเก็บข้อมูลความจำเป็นพื้นฐาน (จปฐ.) ปี 2567",
     "มอบเงินทุนกองทุนพัฒนาบทบาทสตรี",
 )
-
-
-@dataclass
-class Plan:
-    """What happens to one result."""
-
-    stage: str
-    measure: dict[str, Any] = field(default_factory=dict)
-    links: int = 0
-    #: the owner sends it back with this comment
-    returned: str = ""
-    #: … and the district corrects it (these values) and sends it again
-    fix: dict[str, Any] | None = None
-    #: the owner verifies at a level other than the computed one, for this reason
-    verified_level: int | None = None
-    verified_reason: str = ""
 
 
 # --- What the districts typed ---------------------------------------------------------------
@@ -218,35 +225,50 @@ SPECIAL: dict[tuple[str, tuple[str, int]], Callable[[Plan], Plan]] = {
 }
 
 
+# --- Evidence files ---------------------------------------------------------------------------
+
+
+ROUND_2_MONTHS = files.MONTHS[6:11]  # April to August
+FILES: dict[tuple[str, tuple[str, int]], tuple[files.Attachment, ...]] = {
+    ("3401", ("team", 1)): (
+        files.report(
+            "รายงานติดตามโคกหนองนา-3401.pdf",
+            "รายงานผลการติดตามครัวเรือนต้นแบบ โคก หนอง นา",
+            "สำนักงานพัฒนาชุมชนอำเภอเมืองอุบลราชธานี ลงพื้นที่ติดตามและให้คำแนะนำครัวเรือนต้นแบบ"
+            " โคก หนอง นา ครบทั้ง ๑๒ แปลง ระหว่างเดือนเมษายนถึงเดือนสิงหาคม ๒๕๖๗ และบันทึกผล"
+            "ในระบบรายงานของกรมการพัฒนาชุมชนครบทุกแปลง",
+            "ครัวเรือนต้นแบบ ๙ แปลงมีผลผลิตจำหน่ายในชุมชน ถอดบทเรียนแปลงของนายบุญส่ง ศรีสุข"
+            " ตำบลขามใหญ่ เป็นแปลงต้นแบบการจัดการน้ำ (รายงานฉบับนี้เป็นข้อมูลสมมุติของระบบสาธิต)",
+        ),
+        files.chart(
+            "จำนวนแปลงที่ลงพื้นที่ติดตาม รายเดือน", ROUND_2_MONTHS, (3, 5, 4, 6, 12), "กราฟแปลง-3401.png"
+        ),
+    ),
+    ("3415", ("team", 5)): (
+        files.report(
+            "สรุปองค์ความรู้องค์กรคุณธรรม-3415.pdf",
+            "สรุปองค์ความรู้การขับเคลื่อนองค์กรคุณธรรม",
+            "สำนักงานพัฒนาชุมชนอำเภอวารินชำราบ ขับเคลื่อนองค์กรคุณธรรมตามคุณธรรม ๕ ประการ"
+            " พอเพียง วินัย สุจริต จิตอาสา กตัญญู บุคลากรทุกคนสรุปองค์ความรู้บุคคลคุณธรรมคนละ ๑ คุณธรรม",
+            "กิจกรรมจิตอาสาพัฒนาวัดและโรงเรียนในพื้นที่ ๔ ครั้ง ผู้เข้าร่วมครบทุกคน"
+            " (เอกสารฉบับนี้เป็นข้อมูลสมมุติของระบบสาธิต)",
+        ),
+    ),
+    ("3407", ("individual", 8)): (
+        files.chart(
+            "จำนวนข่าวประชาสัมพันธ์ที่เผยแพร่ รายเดือน",
+            ROUND_2_MONTHS,
+            (6, 9, 7, 11, 8),
+            "กราฟข่าว-3407.png",
+        ),
+    ),
+}
+
+
 # --- Carrying it out ---------------------------------------------------------------------------
 
 
-@dataclass
-class Accounts:
-    admin: User
-    province: User | None
-    evaluator: User | None
-    info: User | None
-    heads: dict[str, User]
-
-    @classmethod
-    def load(cls, admin: User) -> Accounts:
-        users = {
-            user.get_username(): user
-            for user in get_user_model()._default_manager.filter(
-                username__regex=r"^(province|evaluator|info|d[0-9]+)$"
-            )
-        }
-        return cls(
-            admin=admin,
-            province=users.get("province"),
-            evaluator=users.get("evaluator"),
-            info=users.get("info"),
-            heads={name[1:]: user for name, user in users.items() if name.startswith("d")},
-        )
-
-
-def run_round(round: Round, *, admin: User) -> dict[str, int]:
+def run_round(round: Round, *, admin: User | None) -> dict[str, int]:
     """Agreements, the round opened with its deadline, and the districts' reports.
 
     Only a draft round is touched: once open (by an earlier load or by a user) it is left as
@@ -254,12 +276,18 @@ def run_round(round: Round, *, admin: User) -> dict[str, int]:
     """
     if round.status != Round.Status.DRAFT:
         return {}
-    people = Accounts.load(admin)
-    manager = people.province or admin
-    agreements = create_agreements_for_round(round, by=manager)
-    _acknowledge(round, people)
-    actions.open_round(round, by=manager)
-    actions.set_reporting_deadline(round, DEADLINE, by=manager)
+    cast = Cast.load(admin, round.province)
+    manager = cast.manager
+    with at(AGREED):
+        agreements = create_agreements_for_round(round, by=manager)
+    _acknowledge(round, cast)
+    with at(OPENED):
+        actions.open_round(round, by=manager)
+        actions.set_reporting_deadline(round, DEADLINE, by=manager)
+    units = {
+        indicator.pk: indicator.version_in_force.responsible_unit_id
+        for indicator in Indicator.objects.for_round(round).with_version_in_force()
+    }
     results = (
         Result.objects.for_round(round)
         .select_related("item__indicator", "item__agreement__round", "district")
@@ -271,65 +299,39 @@ def run_round(round: Round, *, admin: User) -> dict[str, int]:
         code = result.district.dopa_code
         rng = rngs.setdefault(code, random.Random(f"ubon-2567-2:{code}"))
         indicator = result.item.indicator
-        plan = _plan(code, (indicator.kind, indicator.number), rng)
-        head = people.heads.get(code)
+        key = (indicator.kind, indicator.number)
+        plan = _plan(code, key, rng)
+        head = cast.heads.get(code)
         if plan is None or head is None:
             continue
-        _carry_out(result, plan, head, people)
+        plan.files = FILES.get((code, key), ())
+        writer = cast.staff.get(code, head) if indicator.kind == "team" else head
+        people = People(writer, head, cast.owners.get(units[indicator.pk]), cast.evaluator)
+        times = timeline(plan, WINDOW, random.Random(f"ubon-2567-2:{code}:{key}"))
+        carry_out(result, plan, times, people, link=_news_link)
         reported += 1
     return {"agreement": len(agreements), "result": results.count(), "reported": reported}
 
 
-def _acknowledge(round: Round, people: Accounts) -> None:
+def _acknowledge(round: Round, cast: Cast) -> None:
     agreements = Agreement.objects.for_round(round).select_related("round", "district")
     for agreement in agreements.order_by("district__dopa_code", "kind"):
         code = agreement.district.dopa_code
-        head = people.heads.get(code)
-        for user in (people.evaluator, head if PROGRESS.get(code) in (ALL, MOST) else None):
+        head = cast.heads.get(code) if PROGRESS.get(code) in (ALL, MOST) else None
+        day = HEADS_ACKNOWLEDGE + timedelta(days=int(code) % 6)
+        for user, when in (
+            (cast.evaluator, EVALUATOR_ACKNOWLEDGED),
+            (head, moment(day, 9 + int(code) % 7, 15)),
+        ):
             if user is not None and access.can_acknowledge(user, agreement):
-                agreement = acknowledge(agreement, by=user)
+                with at(when):
+                    agreement = acknowledge(agreement, by=user)
 
 
-def _carry_out(result: Result, plan: Plan, head: User, people: Accounts) -> None:
-    result = actions.save_result(result, by=head, expected_version=result.version, **plan.measure)
-    _add_links(result, plan.links, head)
-    if plan.stage == DRAFT:
-        return
-    result = actions.submit_result(result, by=head, expected_version=result.version)
-    info, evaluator = people.info, people.evaluator
-    if info is None:
-        return
-    if plan.returned and access.can_return(info, result):
-        result = actions.return_result(
-            result, by=info, comment=plan.returned, expected_version=result.version
-        )
-        if plan.fix is not None:
-            result = actions.save_result(
-                result, by=head, expected_version=result.version, **plan.fix
-            )
-            _add_links(result, 1, head, start=plan.links)
-            actions.resubmit_result(result, by=head, expected_version=result.version)
-        return
-    if plan.stage == SUBMITTED or not access.can_verify(info, result):
-        return
-    result = actions.verify_result(
-        result,
-        by=info,
-        level=plan.verified_level,
-        reason=plan.verified_reason,
-        expected_version=result.version,
-    )
-    if plan.stage == APPROVED and evaluator is not None and access.can_approve(evaluator, result):
-        actions.approve_result(result, by=evaluator, expected_version=result.version)
-
-
-def _add_links(result: Result, count: int, head: User, *, start: int = 0) -> None:
+def _news_link(result: Result, serial: int) -> tuple[str, str]:
     code = result.district.dopa_code
-    for serial in range(start + 1, start + count + 1):
-        title = NEWS[(int(code) + serial) % len(NEWS)]
-        actions.add_evidence_link(
-            result,
-            f"https://cdd-ubon.example/news/{code}/2567-{serial:02d}",
-            by=head,
-            title=f"ข่าวประชาสัมพันธ์ สพอ.{result.district.name}: {title}",
-        )
+    title = NEWS[(int(code) + serial) % len(NEWS)]
+    return (
+        f"https://cdd-ubon.example/news/{code}/2567-{serial:02d}",
+        f"ข่าวประชาสัมพันธ์ สพอ.{result.district.name}: {title}",
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from pathlib import PurePath
 
 from django.conf import settings
@@ -64,3 +66,21 @@ class SourceDocument(models.Model):
 
     def __str__(self) -> str:
         return self.number or self.original_filename
+
+
+def in_issue_order(documents: Iterable[SourceDocument]) -> list[SourceDocument]:
+    """*documents* in the order they were issued, as a letter cites them.
+
+    By date where known. An undated document (the seed ว 536) is placed where it came into
+    the system: after every dated document that came in before it, so it is never pushed to
+    the end behind circulars issued after it. Equal places keep the order of arrival
+    (``imported_at``, then ``pk``).
+    """
+    arrived = sorted(documents, key=lambda d: (d.imported_at, d.pk or 0))
+    latest = dt.date.min
+    keys = {}
+    for index, document in enumerate(arrived):
+        if document.date is not None:
+            latest = max(latest, document.date)
+        keys[id(document)] = (document.date or latest, index)
+    return sorted(arrived, key=lambda d: keys[id(d)])

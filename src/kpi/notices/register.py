@@ -5,6 +5,11 @@ stays locked until that transaction ends, so two notices issued at the same mome
 each other and never share a serial; a transaction that fails gives its serial back. The first
 notice of a year creates the row: when two try at once, the database's unique constraint
 refuses one, which then locks the row the other created.
+
+The next serial is greater than every serial the office is known to have used that year:
+the register's own notices and the circulars imported into the app (``SourceDocument``, the
+office's first circular ว 2548 say, numbered outside the app). Both are read while the row is
+locked, so a notice issued meanwhile (which is imported as a document too) is seen.
 """
 
 from __future__ import annotations
@@ -13,9 +18,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from kpi.circulars.letter_numbers import LETTER_NUMBER
+from kpi.documents.models import SourceDocument
 from kpi.notices.models import Notice, Register
 from kpi.org.audit import save_audited
 from kpi.org.models import Province
+from kpi.thai import to_arabic
 
 
 def _locked(province: Province, year: int) -> Register | None:
@@ -24,6 +32,23 @@ def _locked(province: Province, year: int) -> Register | None:
         .filter(letter_prefix=province.letter_prefix, office_code=province.office_code, year=year)
         .first()
     )
+
+
+def imported_top(register: Register) -> int:
+    """The highest ``/ว`` serial of *register*'s office and year among imported documents.
+
+    Only circulars (``/ว``) of the same prefix and office code count: an ordinary letter's
+    number (``อบ 0019/1234``) comes from another register. Which year an undated document
+    belongs to is ``SourceDocumentQuerySet.in_register_year``'s rule.
+    """
+    office = (to_arabic(register.letter_prefix), to_arabic(register.office_code))
+    top = 0
+    numbers = SourceDocument.objects.in_register_year(register.year).exclude(number="")
+    for number in numbers.values_list("number", flat=True):
+        match = LETTER_NUMBER.search(to_arabic(number))
+        if match and match["circular"] and (match["prefix"], match["code"]) == office:
+            top = max(top, int(match["serial"]))
+    return top
 
 
 def take_serial(
@@ -51,8 +76,9 @@ def take_serial(
             register = _locked(province, year)
             if register is None:  # pragma: no cover - the constraint named another row
                 raise
-    # A serial set back by hand in the admin must not give out a number already used.
+    # A serial set back by hand in the admin must not give out a number already used, nor
+    # may one the office used before the app (an imported circular).
     used = Notice.objects.filter(register=register).aggregate(top=Max("serial"))["top"] or 0
-    register.last_serial = max(register.last_serial, used) + 1
+    register.last_serial = max(register.last_serial, used, imported_top(register)) + 1
     save_audited(register, by=by, reason=reason, update_fields=["last_serial"])
     return register, register.last_serial

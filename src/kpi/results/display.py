@@ -111,13 +111,8 @@ def criteria_view(result: Result, size: str | None) -> CriteriaView:
 
 
 def size_problem(error: ScoringError, result: Result) -> str:
-    """The engine's size refusal with size names instead of codes, and what to do."""
-    params = dict(error.params)
-    codes = [code.strip() for code in str(params.get("sizes", "")).split(",") if code.strip()]
-    params["sizes"] = ", ".join(size_label(code) for code in codes)
-    if "size" in params:
-        params["size"] = size_label(str(params["size"]))
-    message = _(error.template) % params
+    """The engine's size refusal (it names the sizes in words itself), and what to do."""
+    message = error_text(error)
     if isinstance(error, SizeRequired):
         message += " " + _("กรุณาแจ้งจังหวัดให้กำหนดขนาดของอำเภอ%(district)s") % {
             "district": result.district.name

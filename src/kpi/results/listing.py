@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -58,22 +58,6 @@ def _count(model: type, **where: Any) -> Coalesce:
     return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
-def waiting_filter(user: User) -> Q:
-    """What *user*'s roles act on next: owners verify or return submitted results (of the
-    indicators they see), the evaluator approves verified ones, a district's head and staff
-    complete and send drafts and returned ones. Nothing for other roles."""
-    who = access.actor(user)
-    wanted = Q(pk__in=[])
-    round_status = "item__agreement__round__status__in"
-    if access.INDICATOR_OWNER in who.roles:
-        wanted |= Q(state__in=states.REVIEWABLE, **{round_status: states.REVIEWING})
-    if access.EVALUATOR in who.roles:
-        wanted |= Q(state__in=states.APPROVABLE, **{round_status: states.REVIEWING})
-    if who.roles & access.DISTRICT_WRITERS and who.district_id is not None:
-        wanted |= Q(state__in=states.EDITABLE, **{round_status: states.REPORTING})
-    return wanted
-
-
 def results_for(
     user: User,
     round: Round,
@@ -85,7 +69,7 @@ def results_for(
 ) -> QuerySet[Result]:
     results = access.visible_results(user).for_round(round)
     if waiting:
-        results = results.filter(waiting_filter(user))
+        results = results.filter(access.waiting_for(user))
     if indicator is not None:
         results = results.for_indicator(indicator)
     if district is not None:

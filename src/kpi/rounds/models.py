@@ -1,7 +1,10 @@
 """Appraisal rounds, their indicators, and each indicator's versions with criteria and levels.
 
 An indicator keeps every version it ever had (as first issued, as revised); exactly one is in
-force. The database refuses a second one in force; the actions make sure one always is.
+force. The database refuses a second one in force (a partial unique index) and, on PostgreSQL,
+an indicator left with versions but none in force (a deferred constraint trigger, checked at
+commit: migration 0004). SQLite cannot defer a trigger, so there the actions alone keep one in
+force (``kpi.rounds.actions``: every flip is one transaction).
 """
 
 from __future__ import annotations
@@ -180,7 +183,8 @@ class IndicatorVersion(models.Model):
         ordering = ("indicator", "created", "pk")
         constraints = (
             # At most one version in force per indicator; a partial unique index, which both
-            # SQLite and PostgreSQL enforce.
+            # SQLite and PostgreSQL enforce. At least one (once there are versions): the
+            # deferred trigger version_in_force_required, PostgreSQL only (migration 0004).
             models.UniqueConstraint(
                 fields=["indicator"],
                 condition=Q(in_force=True),

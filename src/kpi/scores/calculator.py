@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kpi import access
@@ -20,6 +21,7 @@ from kpi.org.models import DistrictSize, Size
 from kpi.rounds.models import Indicator, IndicatorVersion
 from kpi.scoring import (
     LevelResult,
+    MeasureMismatch,
     Milestone,
     ScoringError,
     SizeNotCovered,
@@ -194,15 +196,19 @@ class VersionOutcome:
         return _("ตามเกณฑ์ของตัวชี้วัด")
 
 
+def refusal_text(error: ScoringError) -> str:
+    """The engine's refusal in the active language: the catalogue's, or the error's own Thai
+    (``message_th``, sizes and kinds in words) while the catalogue lacks the template."""
+    thai = error.message_th
+    if thai and (get_language() or "th").startswith("th") and _(error.template) == error.template:
+        return thai
+    return error.translated(_)
+
+
 def _size_refusal(error: ScoringError, size: SizeChoice) -> str:
-    """The engine's SizeRequired / SizeNotCovered message in the user's language, with size
-    names instead of codes, and what to do about it."""
-    params = dict(error.params)
-    codes = [code.strip() for code in str(params.get("sizes", "")).split(",") if code.strip()]
-    params["sizes"] = ", ".join(size_label(code) for code in codes)
-    if "size" in params:
-        params["size"] = size_label(str(params["size"]))
-    message = _(error.template) % params
+    """The engine's SizeRequired / SizeNotCovered message in the user's language (the sizes
+    in words), and what to do about it."""
+    message = refusal_text(error)
     if isinstance(error, SizeRequired) and size.district is not None:
         message += " " + _(
             "อำเภอ%(district)s ยังไม่มีขนาดอำเภอของปีงบประมาณนี้: เลือกขนาดอำเภอเพื่อคำนวณ "
@@ -217,8 +223,15 @@ def evaluate(
     *,
     value: Decimal | None,
     steps: list[int],
+    stray_value: bool = False,
+    stray_steps: bool = False,
 ) -> VersionOutcome:
-    """Score *value* or *steps* under *version* for a district of *size*."""
+    """Score *value* or *steps* under *version* for a district of *size*.
+
+    A milestone version ignores *value* and a threshold one *steps* (the other version of a
+    revised indicator may take them), unless they are stray: no version shown takes them, and
+    the engine's refusal (``MeasureMismatch``) is shown instead of a level.
+    """
     contract = version.as_contract()
     outcome = VersionOutcome(
         version=version,
@@ -231,7 +244,7 @@ def evaluate(
     except ScoringError as error:
         # Stored criteria the engine cannot use: the importer refuses those, so this is a
         # record edited by hand; say so rather than fail the page.
-        outcome.problem = error.translated(_)
+        outcome.problem = refusal_text(error)
         return outcome
     outcome.size_dependent = criteria.size_dependent
     try:
@@ -240,8 +253,16 @@ def evaluate(
         outcome.problem = _size_refusal(error, size)
         return outcome
 
-    if isinstance(rule, Milestone):
-        outcome.result = score(rule, steps=steps)
+    try:
+        if isinstance(rule, Milestone):
+            outcome.result = score(rule, value=value if stray_value else None, steps=steps)
+        elif stray_steps:
+            score(rule, value=value, steps=steps)  # refused: this rule takes a value
+    except MeasureMismatch as error:
+        outcome.problem = refusal_text(error)
+        return outcome
+
+    if isinstance(rule, Milestone) and outcome.result is not None:
         flagged = set(outcome.result.flagged_steps)
         level = int(outcome.result.level)
         outcome.levels = [

@@ -13,24 +13,21 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_htmx.middleware import HtmxDetails
 
 from kpi import access
 from kpi.rounds.models import Indicator, IndicatorVersion
+from kpi.scores.calculation import calculate
 from kpi.scores.calculator import (
     Choices,
-    choose_size,
     district_options,
-    evaluate,
     indicator_choices,
     indicator_title,
     load_indicator,
     shown_versions,
 )
 from kpi.scores.forms import CalculatorForm
-from kpi.scoring import percentage
 
 TEMPLATE = "scores/calculator.html"
 #: htmx target id → the partial of TEMPLATE that fills it
@@ -135,27 +132,14 @@ def _step_texts(version: IndicatorVersion | None) -> list[tuple[int, str]]:
 def _calculation(form: CalculatorForm, indicator: Indicator) -> dict[str, Any]:
     form.is_valid()
     data = form.cleaned_data
-    value = data.get("value")
-    ratio = None
-    done, planned = data.get("done"), data.get("planned")
     parts_valid = not (form.has_error("done") or form.has_error("planned"))
-    if done is not None and planned is not None and parts_valid:
-        value = percentage(done, planned)
-        ratio = {"done": done, "planned": planned, "value": value}
-    size = choose_size(data.get("size"), form.chosen_district())
-    steps = sorted(set(data.get("steps") or []))
-    outcomes = [evaluate(v, size, value=value, steps=steps) for v in shown_versions(indicator)]
-    if any(form.has_error(name) for name in ("value", "done", "planned")):
-        for outcome in outcomes:
-            if outcome.waiting:
-                outcome.waiting = _("แก้ไขค่าที่กรอกให้ถูกต้อง แล้วระบบจะแสดงระดับคะแนน")
-    levels = {o.result.level for o in outcomes if o.result is not None}
-    return {
-        "outcomes": outcomes,
-        "size": size,
-        "ratio": ratio,
-        "value_used": value,
-        "parts_override_value": ratio is not None and data.get("value") is not None,
-        "levels_differ": len(outcomes) > 1 and len(levels) > 1,
-        "size_dependent": any(o.size_dependent for o in outcomes),
-    }
+    return calculate(
+        indicator,
+        value=data.get("value"),
+        done=data.get("done") if parts_valid else None,
+        planned=data.get("planned") if parts_valid else None,
+        chosen_size=data.get("size"),
+        district=form.chosen_district(),
+        steps=data.get("steps") or [],
+        typed_invalid=any(form.has_error(name) for name in ("value", "done", "planned")),
+    ).context()

@@ -10,7 +10,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from kpi.scoring.criteria import LEVELS, Band, Direction, Milestone, Rule, Threshold, to_decimal
-from kpi.scoring.errors import InvalidStep, InvalidValue, ValueMissing, gettext_noop
+from kpi.scoring.errors import (
+    InvalidStep,
+    InvalidValue,
+    MeasureMismatch,
+    PlannedZero,
+    ValueMissing,
+    gettext_noop,
+)
 
 __all__ = [
     "LevelResult",
@@ -95,11 +102,11 @@ class LevelResult:
     flags: tuple[StepFlag, ...] = ()
 
 
-def _measured(value: object) -> Decimal:
+def _measured(value: object, where: str = "value") -> Decimal:
     if value.__class__ is Decimal:
         number: Decimal = value
     elif value is None:
-        raise ValueMissing("value")
+        raise ValueMissing(where)
     elif isinstance(value, float):
         # Scores are Decimal end to end; a float here is a caller's bug, not user input.
         raise TypeError("pass a measured value as Decimal, int or str, not float")
@@ -107,9 +114,9 @@ def _measured(value: object) -> Decimal:
         try:
             number = to_decimal(value)
         except ValueError:
-            raise InvalidValue("value", value=repr(value)) from None
+            raise InvalidValue(where, value=repr(value)) from None
     if not number.is_finite() or number < 0:
-        raise InvalidValue("value", value=str(number))
+        raise InvalidValue(where, value=str(number))
     return number
 
 
@@ -271,16 +278,18 @@ def score(
     See :func:`score_threshold` and :func:`score_milestone`.
 
     Raises:
-        TypeError: steps given for a threshold rule, or a value for a milestone rule.
+        MeasureMismatch: steps given for a threshold rule, or a value for a milestone rule
+            (people choose the input, so this is bad input, not a bug); ``where`` is the
+            input given (``"steps"`` or ``"value"``).
         ValueMissing: the value or steps the rule needs are missing.
         InvalidValue: or a subclass, for a value or step that cannot be scored.
     """
     if isinstance(rule, Threshold):
         if steps is not None:
-            raise TypeError("a threshold rule scores a value, not steps")
+            raise MeasureMismatch("steps", expected="value", given="steps")
         return score_threshold(rule, value)
     if value is not None:
-        raise TypeError("a milestone rule scores steps, not a value")
+        raise MeasureMismatch("value", expected="steps", given="value")
     return score_milestone(rule, steps)  # type: ignore[arg-type]
 
 
@@ -290,9 +299,11 @@ def percentage(part: object, whole: object) -> Decimal:
     Not rounded: a level is decided on the exact value.
 
     Raises:
-        InvalidValue: either is negative or not a number, or *whole* is 0.
+        InvalidValue: either is negative or not a number (``where``: ``"value"`` for *part*,
+            ``"whole"`` for *whole*).
+        PlannedZero: *whole* is 0.
     """
-    numerator, denominator = _measured(part), _measured(whole)
+    numerator, denominator = _measured(part), _measured(whole, "whole")
     if not denominator:
-        raise InvalidValue("whole", value=str(denominator))
+        raise PlannedZero("whole")
     return numerator * 100 / denominator

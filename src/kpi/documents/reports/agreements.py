@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from django.db.models import Prefetch, QuerySet
 
 from kpi.agreements.models import Agreement, AgreementItem
+from kpi.documents.models import in_issue_order
 from kpi.documents.reports.common import (
     acknowledged_on,
     indicator_text,
@@ -78,7 +79,7 @@ def _references(
             if version is not None and version.source_document is not None:
                 documents[version.source_document.pk] = version.source_document
     cited = []
-    for document in sorted(documents.values(), key=lambda d: (d.date is None, d.date, d.pk)):
+    for document in in_issue_order(documents.values()):
         if not document.number:
             continue
         text = f"ที่ {numerals(document.number)}"

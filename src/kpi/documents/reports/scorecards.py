@@ -1,14 +1,17 @@
 """Scorecards after approval, from ``kpi.results.reporting.scorecards`` and the engine.
 
-Achievement, weighted scores and levels are the reporting module's (the engine's
-``weighted_score`` and ``achievement``); total and rating are ``kpi.scoring.total`` and
-``rating``; every number is rounded only as it is printed (``kpi.scoring.display``). Without a
-competency score there is no total and no rating: the card says so rather than guess.
+Each line prints what was measured (the value, the percentage of its parts, or the milestone
+steps done) beside its level. Achievement, weighted scores and levels are the reporting
+module's (the engine's ``weighted_score`` and ``achievement``); total and rating are
+``kpi.scoring.total`` and ``rating``; every number is rounded only as it is printed
+(``kpi.scoring.display``). Without a competency score there is no total and no rating: the
+card says so rather than guess.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from kpi.agreements.models import Agreement
 from kpi.documents.reports.common import (
@@ -16,27 +19,62 @@ from kpi.documents.reports.common import (
     indicator_text,
     kind_title,
     level_text,
+    measure_text,
+    measured,
     name_of,
     position_of,
     round_dates,
     round_heading,
     round_phrase,
     score_text,
+    steps_text,
 )
 from kpi.documents.writing.scorecard import Scorecards, ScorecardSheet, ScoreRow, SummaryRow
 from kpi.documents.writing.signature import Signature
 from kpi.documents.writing.wording import Numerals
 from kpi.org.models import Person
-from kpi.results.models import Competency
+from kpi.results.models import Competency, Result, StepProgress
 from kpi.results.reporting import Scorecard
 from kpi.results.reporting import scorecards as load_scorecards
-from kpi.rounds.models import Round
+from kpi.rounds.models import IndicatorVersion, Round
 from kpi.scoring import DEFAULT_SHARES, PROBATION_SHARES, rating, total, weights_total
 
 TITLE = "แบบสรุปผลการประเมินผลการปฏิบัติราชการ"
 
 
-def _rows(card: Scorecard, numerals: Numerals) -> tuple[ScoreRow, ...]:
+@dataclass(frozen=True)
+class _Measures:
+    """What the cards' lines need to print what was measured, loaded once for all cards.
+
+    Attributes:
+        methods: indicator pk → ``(method, measure_unit)`` of its version in force.
+        steps: result pk → the milestone steps done.
+    """
+
+    methods: dict[int, tuple[str, str | None]]
+    steps: dict[int, list[int]]
+
+    def text(self, result: Result, numerals: Numerals) -> str:
+        method, unit = self.methods.get(result.item.indicator_id, ("", None))
+        if method == IndicatorVersion.Method.MILESTONE:
+            return steps_text(self.steps.get(result.pk, ()), numerals)
+        return measure_text(measured(result), unit, numerals)
+
+
+def _measures(round: Round, cards: list[Scorecard]) -> _Measures:
+    """Two queries: the versions in force of the round, the steps done of the cards' results."""
+    versions = IndicatorVersion.objects.in_force().for_round(round)
+    rows = versions.values_list("indicator_id", "method", "measure_unit")
+    methods = {indicator: (method, unit) for indicator, method, unit in rows}
+    results = [line.result.pk for card in cards for line in card.lines]
+    steps: dict[int, list[int]] = {}
+    done = StepProgress.objects.filter(result__in=results, done__isnull=False)
+    for result, step in done.values_list("result_id", "step"):
+        steps.setdefault(result, []).append(step)
+    return _Measures(methods, steps)
+
+
+def _rows(card: Scorecard, measures: _Measures, numerals: Numerals) -> tuple[ScoreRow, ...]:
     rows: list[ScoreRow] = []
     kind = None
     for line in card.lines:
@@ -49,13 +87,14 @@ def _rows(card: Scorecard, numerals: Numerals) -> tuple[ScoreRow, ...]:
                 "item",
                 indicator_text(indicator, numerals),
                 numerals.number(line.weight),
+                measures.text(line.result, numerals),
                 level_text(line.level, numerals),
                 score_text(line.weighted, numerals),
             )
         )
     weight = numerals.number(weights_total(line.weight for line in card.lines)) if rows else ""
     rows.append(
-        ScoreRow("total", "ผลสัมฤทธิ์ของงาน", weight, "", score_text(card.achievement, numerals))
+        ScoreRow("total", "ผลสัมฤทธิ์ของงาน", weight, "", "", score_text(card.achievement, numerals))
     )
     return tuple(rows)
 
@@ -65,6 +104,7 @@ def _sheet(
     card: Scorecard,
     competency: Competency | None,
     evaluator: Person | None,
+    measures: _Measures,
     numerals: Numerals,
 ) -> ScorecardSheet:
     person = card.person
@@ -98,7 +138,7 @@ def _sheet(
             ("ผู้ประเมิน", name_of(evaluator, numerals) or NONE),
             ("ระยะเวลา", round_dates(round, numerals)),
         ),
-        rows=_rows(card, numerals),
+        rows=_rows(card, measures, numerals),
         summary=(
             SummaryRow("ผลสัมฤทธิ์ของงาน", score_text(card.achievement, numerals), achievement_share),
             SummaryRow("พฤติกรรมการปฏิบัติราชการ", score_text(behaviour, numerals), competency_share),
@@ -106,8 +146,8 @@ def _sheet(
         ),
         summary_header=(
             "องค์ประกอบการประเมิน",
-            numerals("คะแนน\n(เต็ม 100)"),
-            "สัดส่วน\n(ร้อยละ)",
+            numerals("คะแนน (เต็ม 100)"),
+            "สัดส่วน (ร้อยละ)",
         ),
         rating=rating(overall).label if overall is not None else NONE,
         notes=tuple(notes),
@@ -123,7 +163,7 @@ def _sheet(
 
 
 def scorecards(round: Round, people: Iterable[Person], *, thai_digits: bool = True) -> Scorecards:
-    """The scorecards of *people* in *round*, in their order: three queries for any number.
+    """The scorecards of *people* in *round*, in their order: five queries for any number.
 
     Args:
         round: an approved round (``access.can_download_scorecard`` decides).
@@ -143,9 +183,15 @@ def scorecards(round: Round, people: Iterable[Person], *, thai_digits: bool = Tr
             round=round, kind=Agreement.Kind.INDIVIDUAL, evaluatee__in=people
         ).select_related("evaluator")
     }
+    measures = _measures(round, cards)
     sheets = [
         _sheet(
-            round, card, competencies.get(card.person.pk), evaluators.get(card.person.pk), numerals
+            round,
+            card,
+            competencies.get(card.person.pk),
+            evaluators.get(card.person.pk),
+            measures,
+            numerals,
         )
         for card in cards
     ]

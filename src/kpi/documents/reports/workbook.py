@@ -5,7 +5,9 @@ indicator's weighted score, the achievement, the competency where entered, the t
 rating. Per indicator: one row per result (per office for a team indicator, per head for an
 individual one), with what was measured, the levels and the weighted score. Numbers are the
 engine's, rounded to two places for the sheet (``kpi.scoring.display``) and stored as
-numbers. Seven queries whatever the number of districts and results.
+numbers; the measured value is not rounded (a value stored as its parts is their percentage,
+the number its level was decided on, with the parts beside it). Seven queries whatever the
+number of districts and results.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kpi.agreements.models import Agreement
+from kpi.documents.reports.common import measured
 from kpi.documents.writing.wording import KIND_TITLES
 from kpi.documents.writing.xlsx import Column, Sheet
 from kpi.results.models import Competency, Result
@@ -57,6 +60,12 @@ def _short(indicator: Indicator) -> str:
     return f"{SHORT_KINDS[indicator.kind]} {indicator.number}"
 
 
+def _measured(result: Result) -> Decimal | None:
+    """The value the level was decided on (``common.measured``), unrounded: Excel keeps
+    about 15 digits of it, and the parts stand beside it to check."""
+    return _plain(measured(result))
+
+
 def _caption(indicator: Indicator) -> str:
     return f"{KIND_TITLES[indicator.kind]} ตัวชี้วัดที่ {indicator.number} {indicator.name}"
 
@@ -71,7 +80,7 @@ def _result_row(result: Result) -> tuple[object, ...]:
         result.district.name,
         subject,
         result.get_state_display(),
-        _plain(result.value),
+        _measured(result),
         _plain(result.done),
         _plain(result.planned),
         _plain(result.level),

@@ -24,6 +24,8 @@ TEMPLATE = "documents/print/notice.html"
 register = Library()
 # A band printed as ``๑ - ๒๐`` or ``80.00 – 84.99``: one unit a line never splits.
 _RANGE = re.compile(r"[0-9๐-๙][0-9๐-๙.,]* [-–] [0-9๐-๙][0-9๐-๙.,]*")
+# ``(๑ เมษายน - ๓๐ กันยายน ๒๕๖๗)``: a short parenthesised phrase, printed on one line.
+_PARENTHESISED = re.compile(r"\([^()]{1,60}\)")
 
 
 @register.filter
@@ -31,6 +33,16 @@ def keep_ranges(text: str) -> SafeString:
     """*text* escaped, each numeric range inside ``<span class="range">`` (no line break)."""
     escaped = str(escape(text))  # escaped first: only our span is markup
     return mark_safe(_RANGE.sub(lambda m: f'<span class="range">{m[0]}</span>', escaped))
+
+
+@register.filter
+def keep_parenthesised(text: str) -> SafeString:
+    """*text* escaped, each short ``(…)`` inside ``<span class="whole">`` (no line break).
+
+    The attachment's title would otherwise leave ``๒๕๖๗)`` alone on its last line.
+    """
+    escaped = str(escape(text))
+    return mark_safe(_PARENTHESISED.sub(lambda m: f'<span class="whole">{m[0]}</span>', escaped))
 
 
 def _data_uri(media_type: str, data: bytes) -> str:

@@ -1,6 +1,7 @@
 """A person's scorecard after approval (แบบสรุปผลการประเมิน), as PDF.
 
-Each indicator's weight, level and weighted score (level × weight / 5), the achievement
+Each indicator's result as measured (value, or milestone steps done), weight, level and
+weighted score (level × weight / 5), the achievement
 (their sum), the competency score where entered, the total (70 % achievement + 30 %
 competency by default) and the rating. The numbers are the scoring engine's, rounded only
 for print (``kpi.scoring.display``); ``kpi.documents.reports.scorecards`` composes them, this
@@ -25,8 +26,15 @@ __all__ = [
 
 TEMPLATE = "documents/print/scorecard.html"
 # A line break ("\n") where a header is to wrap; pdftotext reads it as a space.
-HEADER = ("ตัวชี้วัด", "น้ำหนัก\n(ร้อยละ)", "ระดับ\nคะแนน", "คะแนน\nถ่วงน้ำหนัก")
-SUMMARY_HEADER = ("องค์ประกอบการประเมิน", "คะแนน\n(เต็ม ๑๐๐)", "สัดส่วน\n(ร้อยละ)")
+HEADER = (
+    "ตัวชี้วัด",
+    "น้ำหนัก\n(ร้อยละ)",
+    "ผลการ\nดำเนินงาน",
+    "ระดับ\nคะแนน",
+    "คะแนน\nถ่วงน้ำหนัก",
+)
+# Each on one line: the summary's columns are wide enough.
+SUMMARY_HEADER = ("องค์ประกอบการประเมิน", "คะแนน (เต็ม ๑๐๐)", "สัดส่วน (ร้อยละ)")
 
 
 @dataclass(frozen=True)
@@ -37,11 +45,13 @@ class ScoreRow:
         role: ``section`` (a kind's heading), ``item`` or ``total`` (the achievement).
         text: the indicator (``ตัวชี้วัดที่ ๕ …``), the heading or the total's label.
         weight, level, weighted: printed numbers; ``—`` where there is none.
+        measured: what was measured (``ร้อยละ ๙๕``, ``ขั้นที่ ๑-๔``); ``—`` for nothing.
     """
 
     role: Literal["section", "item", "total"]
     text: str
     weight: str = ""
+    measured: str = ""
     level: str = ""
     weighted: str = ""
 

@@ -51,9 +51,9 @@ def set_competency(
     number = _checked(score)
     # Ordered by pk: the default ordering joins Person's nullable district, and PostgreSQL
     # cannot lock the nullable side of an outer join.
-    competency = Competency.objects.select_for_update().filter(
-        round=round, person=person
-    ).order_by("pk").first() or Competency(round=round, person=person)
+    competency = Competency.objects.select_for_update().filter(round=round, person=person).order_by(
+        "pk"
+    ).first() or Competency(round=round, person=person)
     competency.score = number
     competency.probation = probation
     competency.entered_by = by

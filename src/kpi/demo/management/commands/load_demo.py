@@ -6,7 +6,10 @@ from kpi.demo.loading import ADMIN_PASSWORD, ADMIN_USERNAME, load_demo
 
 
 class Command(BaseCommand):
-    help = "โหลดข้อมูลสาธิต (จังหวัดอุบลราชธานี รอบที่ 2/2567); เรียกซ้ำได้โดยไม่เปลี่ยนข้อมูล"
+    help = (
+        "โหลดข้อมูลสาธิต (จังหวัดอุบลราชธานี รอบที่ 1/2567 อนุมัติแล้ว และรอบที่ 2/2567 ระหว่างรายงานผล);"
+        " เรียกซ้ำได้โดยไม่เปลี่ยนข้อมูล"
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         summary = load_demo()
