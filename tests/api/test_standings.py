@@ -69,3 +69,26 @@ def test_the_total_and_rating_need_the_competency_score(opened, api_as) -> None:
     assert Decimal(row["total"]) == 94  # 100 × 70 % + 80 × 30 %
     assert row["rating"] == {"code": "outstanding", "label": "ดีเด่น"}
     assert row["final"] is (Round.objects.get(pk=opened.round).status in ("approved", "archived"))
+
+
+def test_the_rounds_own_shares_make_the_total(opened, api_as) -> None:
+    Round.objects.filter(pk=opened.round).update(achievement_share=Decimal(60))
+    row = next(r for r in scores(api_as, "evaluator", opened.round) if r["district"] == "3401")
+    Result.objects.filter(pk__in=[line["result"] for line in row["lines"]]).update(
+        level=Decimal(5), verified_level=None
+    )
+    Competency.objects.update_or_create(
+        round_id=opened.round, person_id=row["person"], defaults={"score": Decimal(80)}
+    )
+
+    row = next(r for r in scores(api_as, "evaluator", opened.round) if r["district"] == "3401")
+
+    assert (row["achievement_share"], row["competency_share"]) == ("60", "40")
+    assert Decimal(row["total"]) == 92  # 100 × 60 % + 80 × 40 %
+
+
+def test_a_share_outside_0_to_100_is_refused_by_the_database(opened) -> None:
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Round.objects.filter(pk=opened.round).update(achievement_share=Decimal(101))

@@ -18,6 +18,7 @@ from kpi.api.responses import READ
 from kpi.api.schemas import DecimalText, ObjectId
 from kpi.results.models import Competency
 from kpi.results.reporting import Scorecard, scorecards, standing
+from kpi.rounds.models import Round
 
 router = Router(tags=["scores"])
 
@@ -51,9 +52,11 @@ class StandingOut(Schema):
     final: bool
 
 
-def _out(card: Scorecard, competency: Competency | None, final: bool) -> dict[str, object]:
+def _out(
+    round: Round, card: Scorecard, competency: Competency | None, final: bool
+) -> dict[str, object]:
     person = card.person
-    place = standing(card, competency)
+    place = standing(round, card, competency)
     return {
         "person": person.pk,
         "name": person.full_name,
@@ -95,4 +98,4 @@ def round_scores(request: HttpRequest, id: ObjectId) -> list[dict[str, object]]:
     competencies = {competency.person_id: competency for competency in entered}
     final = round.status in access.SCORECARD_STATUSES
     cards = scorecards(round, people)
-    return [_out(card, competencies.get(card.person.pk), final) for card in cards]
+    return [_out(round, card, competencies.get(card.person.pk), final) for card in cards]

@@ -386,8 +386,8 @@ class Competency(models.Model):
     Scored outside this system (the DPIS appraisal: 3/2/1/0 points per competency by the gap
     to the expected level, ``kpi.scoring.competency_score``) and entered here, so the
     scorecard can give the total: 70 % achievement + 30 % competency, 50/50 for staff on
-    ``probation`` (``kpi.scoring.DEFAULT_SHARES``, ``PROBATION_SHARES``). Written only by
-    ``kpi.results.actions.set_competency``.
+    ``probation`` by default (the round's ``achievement_share`` and
+    ``probation_achievement_share``). Written only by ``kpi.results.actions.set_competency``.
     """
 
     round = models.ForeignKey(

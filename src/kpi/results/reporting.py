@@ -13,8 +13,6 @@ from kpi.org.models import District, Person
 from kpi.results.models import Competency, Result
 from kpi.rounds.models import Indicator, Round
 from kpi.scoring import (
-    DEFAULT_SHARES,
-    PROBATION_SHARES,
     RatingBand,
     Shares,
     achievement,
@@ -159,10 +157,10 @@ class Standing:
     rating: RatingBand | None
 
 
-def standing(card: Scorecard, competency: Competency | None) -> Standing:
+def standing(round: Round, card: Scorecard, competency: Competency | None) -> Standing:
     """*card*'s achievement with *competency* (the person's ``Competency`` in the round, or
-    None when none was entered): the engine's ``total`` and ``rating``."""
-    shares = PROBATION_SHARES if competency is not None and competency.probation else DEFAULT_SHARES
+    None when none was entered): the engine's ``total`` and ``rating``, with *round*'s shares."""
+    shares = round.shares(probation=competency is not None and competency.probation)
     behaviour = competency.score if competency is not None else None
     overall = None
     if card.achievement is not None and behaviour is not None:

@@ -23,6 +23,7 @@ class RoundAdmin(SimpleHistoryAdmin):
     # created by the import (or an action), which derives them. The status changes only
     # through the round's actions (kpi.results.actions), which check the weights and results.
     readonly_fields = ("province", "fiscal_year", "number", "start", "end", "status")
+    # The shares stay editable: the province sets them per round (DOMAIN.md, Scores).
     inlines = (IndicatorInline,)
 
     def has_add_permission(self, request: HttpRequest) -> bool:

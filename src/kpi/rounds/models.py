@@ -9,8 +9,10 @@ force (``kpi.rounds.actions``: every flip is one transaction).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from kpi.org.models import Province, Size, Unit
 from kpi.rounds.querysets import IndicatorQuerySet, IndicatorVersionQuerySet, RoundQuerySet
+from kpi.scoring import Shares
 
 
 class Round(models.Model):
@@ -48,6 +51,23 @@ class Round(models.Model):
         blank=True,
         help_text=_("วันสุดท้ายที่อำเภอส่งรายงานผล ใช้สำหรับการแจ้งเตือน"),
     )
+    # DOMAIN.md, Scores: total = 70 % achievement + 30 % competency (50/50 on probation), both
+    # shares configurable per round; the competency share is what is left of 100.
+    achievement_share = models.DecimalField(
+        _("สัดส่วนผลสัมฤทธิ์ของงาน (ร้อยละ)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(70),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("ส่วนที่เหลือจาก 100 เป็นสัดส่วนของพฤติกรรมการปฏิบัติราชการ"),
+    )
+    probation_achievement_share = models.DecimalField(
+        _("สัดส่วนผลสัมฤทธิ์ของงาน ผู้อยู่ระหว่างทดลองปฏิบัติหน้าที่ราชการ (ร้อยละ)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(50),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
     history = HistoricalRecords()
 
     objects = RoundQuerySet.as_manager()
@@ -62,10 +82,20 @@ class Round(models.Model):
             ),
             models.CheckConstraint(condition=Q(number__in=[1, 2]), name="round_number_1_or_2"),
             models.CheckConstraint(condition=Q(start__lte=F("end")), name="round_starts_first"),
+            models.CheckConstraint(
+                condition=Q(achievement_share__gte=0, achievement_share__lte=100)
+                & Q(probation_achievement_share__gte=0, probation_achievement_share__lte=100),
+                name="round_shares_0_to_100",
+            ),
         )
 
     def __str__(self) -> str:
         return f"รอบที่ {self.number}/{self.fiscal_year} {self.province}"
+
+    def shares(self, *, probation: bool = False) -> Shares:
+        """How achievement and competency make up a person's total in this round."""
+        share = self.probation_achievement_share if probation else self.achievement_share
+        return Shares(Decimal(share), Decimal(100) - Decimal(share))
 
 
 class Indicator(models.Model):

@@ -34,10 +34,10 @@ from kpi.documents.writing.signature import Signature
 from kpi.documents.writing.wording import Numerals
 from kpi.org.models import Person
 from kpi.results.models import Competency, Result, StepProgress
-from kpi.results.reporting import Scorecard
+from kpi.results.reporting import Scorecard, standing
 from kpi.results.reporting import scorecards as load_scorecards
 from kpi.rounds.models import IndicatorVersion, Round
-from kpi.scoring import DEFAULT_SHARES, PROBATION_SHARES, rating, total, weights_total
+from kpi.scoring import weights_total
 
 TITLE = "แบบสรุปผลการประเมินผลการปฏิบัติราชการ"
 
@@ -108,11 +108,8 @@ def _sheet(
     numerals: Numerals,
 ) -> ScorecardSheet:
     person = card.person
-    shares = PROBATION_SHARES if competency is not None and competency.probation else DEFAULT_SHARES
-    behaviour = competency.score if competency is not None else None
-    overall = None
-    if card.achievement is not None and behaviour is not None:
-        overall = total(card.achievement, behaviour, shares)
+    place = standing(round, card, competency)
+    shares, behaviour, overall = place.shares, place.competency, place.total
     achievement_share = numerals.number(shares.achievement)
     competency_share = numerals.number(shares.competency)
     notes = [
@@ -149,7 +146,7 @@ def _sheet(
             numerals("คะแนน (เต็ม 100)"),
             "สัดส่วน (ร้อยละ)",
         ),
-        rating=rating(overall).label if overall is not None else NONE,
+        rating=place.rating.label if place.rating is not None else NONE,
         notes=tuple(notes),
         signatures=(
             Signature(name_of(person, numerals), position, "ผู้รับการประเมิน"),

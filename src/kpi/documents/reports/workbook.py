@@ -19,9 +19,9 @@ from kpi.documents.reports.common import measured
 from kpi.documents.writing.wording import KIND_TITLES
 from kpi.documents.writing.xlsx import Column, Sheet
 from kpi.results.models import Competency, Result
-from kpi.results.reporting import Scorecard, scorecards
+from kpi.results.reporting import Scorecard, scorecards, standing
 from kpi.rounds.models import Indicator, Round
-from kpi.scoring import DEFAULT_SHARES, PROBATION_SHARES, display, rating, total, weighted_score
+from kpi.scoring import display, weighted_score
 
 SHORT_KINDS = {"team": "รายทีม", "individual": "รายบุคคล"}
 
@@ -132,11 +132,7 @@ def _summary(
         person = card.person
         weighted = {line.result.item.indicator_id: line.weighted for line in card.lines}
         competency = competencies.get(person.pk)
-        shares = PROBATION_SHARES if competency and competency.probation else DEFAULT_SHARES
-        behaviour = competency.score if competency else None
-        overall = None
-        if card.achievement is not None and behaviour is not None:
-            overall = total(card.achievement, behaviour, shares)
+        place = standing(round, card, competency)
         rows.append(
             (
                 person.district.dopa_code if person.district_id else "",
@@ -145,10 +141,10 @@ def _summary(
                 person.position,
                 *(_rounded(weighted.get(i.pk)) for i in indicators),
                 _rounded(card.achievement),
-                _rounded(behaviour),
-                _plain(shares.achievement),
-                _rounded(overall),
-                rating(overall).label if overall is not None else "",
+                _rounded(place.competency),
+                _plain(place.shares.achievement),
+                _rounded(place.total),
+                place.rating.label if place.rating is not None else "",
             )
         )
     return Sheet(
