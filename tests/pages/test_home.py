@@ -57,13 +57,34 @@ def test_a_user_without_an_office_is_told_why_the_list_is_empty(world, client, d
 def test_its_query_count_does_not_grow_with_indicators_or_districts(
     as_province, ubon, world, django_assert_num_queries
 ):
-    # session, user, person, groups, rounds with counts, demo flag of the header
-    with django_assert_num_queries(6):
+    # session, user, person, groups, rounds with counts, unread notifications, demo flag of
+    # the header (nothing waits for an administrator: that count needs no query)
+    with django_assert_num_queries(7):
         as_province.get(HOME)
     round = Round.objects.get(pk=world.round)
     teams = Indicator.objects.for_round(round).filter(kind="team").count()
     add_indicators(round, 20)
     add_districts(ubon, 250)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = as_province.get(HOME)
     assert response.context["rounds"][0][0].team_count == teams + 10
+
+
+def test_it_tells_an_owner_how_many_results_wait_for_them(world, client, db):
+    from kpi import access
+    from kpi.results.models import Result
+    from tests.base import user
+
+    info = user("info")
+    waiting = access.visible_results(info).filter(access.waiting_for(info)).count()
+    client.force_login(info)
+    page = client.get(HOME).content.decode()
+
+    assert waiting > 0  # the demo has submitted results of ก.ง.สารสนเทศ's indicators
+    assert f"ผลการดำเนินงานรอท่านดำเนินการ {waiting} รายการ" in page
+    assert Result.objects.filter(state="submitted").count() >= waiting
+
+
+def test_it_says_nothing_waits_when_nothing_does(world, client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("nobody", password="x"))
+    assert "งานของฉัน" not in client.get(HOME).content.decode()

@@ -21,7 +21,14 @@ def home(request: HttpRequest) -> HttpResponse:
         "-fiscal_year", "-number", "province__name"
     )
     rows = [(round, status_short(round)) for round in rounds]
-    return render(request, "rounds/home.html", {"rounds": rows})
+    user = request.user
+    context = {
+        "rounds": rows,
+        # What waits for the user: the first thing an officer looks for on signing in.
+        "waiting": access.visible_results(user).filter(access.waiting_for(user)).count(),
+        "unread": access.visible_notifications(user).unread().count(),
+    }
+    return render(request, "rounds/home.html", context)
 
 
 @require_GET
