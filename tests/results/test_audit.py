@@ -120,3 +120,17 @@ def test_a_district_filter_leaves_out_the_rounds_and_versions(worked: World) -> 
     rows = audit_log(worked.user("province"), district=worked.d3401)
 
     assert not {row.model for row in rows} & {"รอบการประเมิน", "ฉบับของตัวชี้วัด"}
+
+
+def test_a_page_of_the_log_is_the_same_rows_as_the_whole_log_sliced(worked: World) -> None:
+    from kpi.results.audit import AuditLog
+
+    log = AuditLog(worked.user("province"))
+    everything = audit_log(worked.user("province"), limit=None)
+
+    assert log.count() == len(everything) > 6
+    page = log[3:6]
+    assert [(r.at, r.model, r.object_id) for r in page] == [
+        (r.at, r.model, r.object_id) for r in everything[3:6]
+    ]
+    assert [r.changes for r in page] == [r.changes for r in everything[3:6]]

@@ -122,7 +122,50 @@ SOURCES = (
 )
 
 
-def audit_log(
+class AuditLog:
+    """The province's log, newest first, read a page at a time: ``count()`` counts the rows
+    and a slice loads only its own (``django.core.paginator.Paginator`` takes it as it is).
+
+    Per source, a slice costs three queries: the newest ids up to the slice's end, the history
+    of the objects those rows belong to (to say what changed against the row before), and,
+    for ``count()``, one count. Rows are never loaded for pages nobody asked for.
+    """
+
+    def __init__(self, user: Any, **filters: Any) -> None:
+        self.queries = _log_queries(user, **filters)
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = sum(wanted.count() for _, _, wanted in self.queries)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[AuditRow]:
+        start, stop = window.start or 0, window.stop
+        newest = []
+        for number, (_, _, wanted) in enumerate(self.queries):
+            heads = wanted.order_by("-history_date", "-history_id")
+            if stop is not None:
+                heads = heads[:stop]
+            newest += [
+                (at, number, id) for id, at in heads.values_list("history_id", "history_date")
+            ]
+        newest.sort(reverse=True)
+        window = newest[start:stop]
+        found: dict[tuple[int, int], AuditRow] = {}
+        for number, (source, history, _) in enumerate(self.queries):
+            keep = {history_id for _, n, history_id in window if n == number}
+            if keep:
+                objects = history.filter(history_id__in=keep).values_list("id", flat=True)
+                for row in _rows(history.filter(id__in=objects), source.model, keep):
+                    found[number, row.record.history_id] = row
+        return [found[number, history_id] for _, number, history_id in window]
+
+
+def _log_queries(
     user: Any,
     *,
     person: Person | None = None,
@@ -130,29 +173,15 @@ def audit_log(
     indicator: Indicator | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    limit: int | None = 500,
-) -> list[AuditRow]:
-    """The changes to rounds, indicator versions, agreements, their items, results, steps and
-    evidence of *user*'s province, newest first; empty for those who may not read it
-    (``access.can_see_audit_log``).
-
-    Args:
-        person: changes made by this person's account, or concerning them (their individual
-            agreement and results).
-        district: changes to that district's agreements and results (rounds and versions
-            concern every district and are left out).
-        indicator: changes to that indicator's versions, agreement items and results
-            (rounds and agreements name no indicator and are left out).
-        since, until: the time window, both ends included.
-        limit: at most this many rows (None: all).
-    """
+) -> list[tuple[_Source, Any, Any]]:
+    """Per source: its history as far as *until* (for the rows before), and the rows wanted."""
     who = access.actor(user)
     province_id = who.province_id
     if not who.is_superuser and (
         province_id is None or not access.can_see_audit_log(user, province_id)
     ):
         return []
-    rows: list[AuditRow] = []
+    queries = []
     for source in SOURCES:
         if (indicator is not None and source.indicator is None) or (
             district is not None and source.district is None
@@ -175,12 +204,26 @@ def audit_log(
             if person.user_id is not None:
                 by_or_about |= Q(history_user_id=person.user_id)
             wanted = wanted.filter(by_or_about)
-        keep = set(wanted.values_list("history_id", flat=True))
-        if keep:
-            ids = wanted.values_list("id", flat=True).distinct()
-            rows.extend(_rows(history.filter(id__in=ids), source.model, keep))
-    rows.sort(key=lambda row: row.at, reverse=True)
-    return rows[:limit] if limit is not None else rows
+        queries.append((source, history, wanted))
+    return queries
+
+
+def audit_log(user: Any, *, limit: int | None = 500, **filters: Any) -> list[AuditRow]:
+    """The changes to rounds, indicator versions, agreements, their items, results, steps and
+    evidence of *user*'s province, newest first; empty for those who may not read it
+    (``access.can_see_audit_log``).
+
+    Args:
+        person: changes made by this person's account, or concerning them (their individual
+            agreement and results).
+        district: changes to that district's agreements and results (rounds and versions
+            concern every district and are left out).
+        indicator: changes to that indicator's versions, agreement items and results
+            (rounds and agreements name no indicator and are left out).
+        since, until: the time window, both ends included.
+        limit: at most this many rows (None: all). Pages use ``AuditLog`` instead.
+    """
+    return AuditLog(user, **filters)[:limit]
 
 
 def result_history(result: Result) -> list[AuditRow]:

@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET
 from kpi import access
 from kpi.agreements.models import Agreement, AgreementItem
 from kpi.org.models import District, Person
-from kpi.results.audit import AuditRow, audit_log
+from kpi.results.audit import AuditLog, AuditRow
 from kpi.results.models import Evidence, Result, StepProgress
 from kpi.rounds.display import number_text
 from kpi.rounds.models import Indicator, IndicatorVersion, Round
@@ -272,7 +272,7 @@ def audit_page(request: HttpRequest) -> HttpResponse:
     access.require(access.can_see_audit_log(request.user, access.actor(request.user).province_id))
     form = AuditFilter(request.GET or None, user=request.user)
     filtered = form.is_bound and form.is_valid()
-    rows = audit_log(request.user, limit=None, **(form.filters() if filtered else {}))
+    rows = AuditLog(request.user, **(form.filters() if filtered else {}))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
