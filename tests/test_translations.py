@@ -19,24 +19,28 @@ def read_po(path: Path) -> dict[str, str]:
     """msgid → msgstr of a PO file (plural forms keep their first msgstr; fuzzy ones count as
     untranslated, as msgfmt leaves them out)."""
     entries: dict[str, str] = {}
-    msgid = msgstr = None
+    msgid = msgstr = context = None
     field = None
     fuzzy = False
 
     def flush() -> None:
         if msgid:  # the header has an empty msgid
-            entries[msgid] = "" if fuzzy else (msgstr or "")
+            # gettext keys an entry with a context (pgettext) as "context\x04msgid".
+            key = f"{context}\x04{msgid}" if context is not None else msgid
+            entries[key] = "" if fuzzy else (msgstr or "")
 
     for raw in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         line = raw.strip()
         if not line:
             flush()
-            msgid = msgstr = field = None
+            msgid = msgstr = context = field = None
             fuzzy = False
         elif line.startswith("#,") and "fuzzy" in line:
             fuzzy = True
         elif line.startswith("#"):
             continue
+        elif line.startswith("msgctxt "):
+            context, field = ast.literal_eval(line[8:]), "msgctxt"
         elif line.startswith(("msgid ", "msgid_plural ")):
             if line.startswith("msgid "):
                 msgid, field = ast.literal_eval(line[6:]), "msgid"

@@ -25,6 +25,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from kpi import access
@@ -37,7 +38,12 @@ from kpi.rounds.models import Indicator, IndicatorVersion, Round
 from kpi.thai.dates import format_screen_date
 
 PAGE_SIZE = 50
-ACTION_LABELS = {"created": _("สร้าง"), "changed": _("แก้ไข"), "deleted": _("ลบ")}
+# In context: "แก้ไข" also names a revised version (เดิม/แก้ไข), which English words apart.
+ACTION_LABELS = {
+    "created": pgettext_lazy("audit action", "สร้าง"),
+    "changed": pgettext_lazy("audit action", "แก้ไข"),
+    "deleted": pgettext_lazy("audit action", "ลบ"),
+}
 #: what str() of each audited model reads, loaded for a whole page at once
 RELATIONS: dict[type[Model], tuple[str, ...]] = {
     Round: ("province",),
