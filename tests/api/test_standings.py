@@ -92,3 +92,21 @@ def test_a_share_outside_0_to_100_is_refused_by_the_database(opened) -> None:
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Round.objects.filter(pk=opened.round).update(achievement_share=Decimal(101))
+
+
+def test_the_rounds_own_rating_bands_name_the_rating(opened, api_as) -> None:
+    from kpi.rounds.ratings import RatingBand
+
+    RatingBand.objects.create(round_id=opened.round, code="pass", label="ผ่าน", minimum=60)
+    RatingBand.objects.create(round_id=opened.round, code="fail", label="ไม่ผ่าน", minimum=0)
+    row = next(r for r in scores(api_as, "evaluator", opened.round) if r["district"] == "3401")
+    Result.objects.filter(pk__in=[line["result"] for line in row["lines"]]).update(
+        level=Decimal(5), verified_level=None
+    )
+    Competency.objects.update_or_create(
+        round_id=opened.round, person_id=row["person"], defaults={"score": Decimal(80)}
+    )
+
+    row = next(r for r in scores(api_as, "evaluator", opened.round) if r["district"] == "3401")
+
+    assert row["rating"] == {"code": "pass", "label": "ผ่าน"}

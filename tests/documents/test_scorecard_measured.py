@@ -116,4 +116,5 @@ def test_the_measures_cost_the_same_queries_for_more_people(approved) -> None:  
         cards = reports.scorecards(round, [*heads, *more])
 
     assert len(cards.sheets) == 2 + 4
-    assert len(many.captured_queries) == len(two.captured_queries) == 5
+    # results, competencies, evaluators, the two queries of the measures, the rating bands
+    assert len(many.captured_queries) == len(two.captured_queries) == 6

@@ -8,6 +8,7 @@ been reported so far; ``final`` says the round's results are approved.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.http import HttpRequest
@@ -19,6 +20,8 @@ from kpi.api.schemas import DecimalText, ObjectId
 from kpi.results.models import Competency
 from kpi.results.reporting import Scorecard, scorecards, standing
 from kpi.rounds.models import Round
+from kpi.rounds.ratings import rating_scale
+from kpi.scoring import RatingBand
 
 router = Router(tags=["scores"])
 
@@ -53,10 +56,14 @@ class StandingOut(Schema):
 
 
 def _out(
-    round: Round, card: Scorecard, competency: Competency | None, final: bool
+    round: Round,
+    card: Scorecard,
+    competency: Competency | None,
+    scale: Sequence[RatingBand],
+    final: bool,
 ) -> dict[str, object]:
     person = card.person
-    place = standing(round, card, competency)
+    place = standing(round, card, competency, scale)
     return {
         "person": person.pk,
         "name": person.full_name,
@@ -98,4 +105,5 @@ def round_scores(request: HttpRequest, id: ObjectId) -> list[dict[str, object]]:
     competencies = {competency.person_id: competency for competency in entered}
     final = round.status in access.SCORECARD_STATUSES
     cards = scorecards(round, people)
-    return [_out(round, card, competencies.get(card.person.pk), final) for card in cards]
+    scale = rating_scale(round)
+    return [_out(round, card, competencies.get(card.person.pk), scale, final) for card in cards]

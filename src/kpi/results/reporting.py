@@ -5,7 +5,7 @@ Both load their rows in one query and group them here; the arithmetic is the eng
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -157,9 +157,15 @@ class Standing:
     rating: RatingBand | None
 
 
-def standing(round: Round, card: Scorecard, competency: Competency | None) -> Standing:
+def standing(
+    round: Round,
+    card: Scorecard,
+    competency: Competency | None,
+    scale: Sequence[RatingBand],
+) -> Standing:
     """*card*'s achievement with *competency* (the person's ``Competency`` in the round, or
-    None when none was entered): the engine's ``total`` and ``rating``, with *round*'s shares."""
+    None when none was entered): the engine's ``total`` with *round*'s shares, and its
+    ``rating`` on *scale* (``kpi.rounds.ratings.rating_scale(round)``, read once per round)."""
     shares = round.shares(probation=competency is not None and competency.probation)
     behaviour = competency.score if competency is not None else None
     overall = None
@@ -170,5 +176,5 @@ def standing(round: Round, card: Scorecard, competency: Competency | None) -> St
         competency=behaviour,
         shares=shares,
         total=overall,
-        rating=rating(overall) if overall is not None else None,
+        rating=rating(overall, scale) if overall is not None else None,
     )

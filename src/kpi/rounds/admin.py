@@ -1,10 +1,46 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from kpi import scoring
 from kpi.rounds.actions import put_in_force
 from kpi.rounds.models import Criterion, CriterionLevel, Indicator, IndicatorVersion, Round
+from kpi.rounds.ratings import RatingBand, check_scale
+
+
+class RatingBandFormSet(BaseInlineFormSet):
+    """The bands kept must rate every total (the engine's rule, ``check_scale``)."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return  # each row's own errors first
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            return  # no bands of its own: the round rates by the defaults
+        try:
+            check_scale(
+                [scoring.RatingBand(row["code"], row["label"], row["minimum"]) for row in kept]
+            )
+        except scoring.InvalidRatingBands as error:
+            raise ValidationError(
+                _("ระดับผลการประเมินต้องมีคะแนนขั้นต่ำไม่ซ้ำกัน และระดับต่ำสุดต้องเริ่มที่ 0")
+            ) from error
+
+
+class RatingBandInline(admin.TabularInline):
+    model = RatingBand
+    formset = RatingBandFormSet
+    extra = 0
+    fields = ("label", "code", "minimum")
 
 
 class IndicatorInline(admin.TabularInline):
@@ -24,7 +60,7 @@ class RoundAdmin(SimpleHistoryAdmin):
     # through the round's actions (kpi.results.actions), which check the weights and results.
     readonly_fields = ("province", "fiscal_year", "number", "start", "end", "status")
     # The shares stay editable: the province sets them per round (DOMAIN.md, Scores).
-    inlines = (IndicatorInline,)
+    inlines = (RatingBandInline, IndicatorInline)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

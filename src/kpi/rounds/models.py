@@ -303,3 +303,7 @@ class CriterionLevel(models.Model):
 
     def __str__(self) -> str:
         return f"ระดับ {self.level}"
+
+
+# The rating bands live in their own module; importing them here registers the model.
+from kpi.rounds.ratings import RatingBand  # noqa: E402, F401

@@ -10,7 +10,7 @@ card says so rather than guess.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kpi.agreements.models import Agreement
@@ -37,7 +37,8 @@ from kpi.results.models import Competency, Result, StepProgress
 from kpi.results.reporting import Scorecard, standing
 from kpi.results.reporting import scorecards as load_scorecards
 from kpi.rounds.models import IndicatorVersion, Round
-from kpi.scoring import weights_total
+from kpi.rounds.ratings import rating_scale
+from kpi.scoring import RatingBand, weights_total
 
 TITLE = "แบบสรุปผลการประเมินผลการปฏิบัติราชการ"
 
@@ -105,10 +106,11 @@ def _sheet(
     competency: Competency | None,
     evaluator: Person | None,
     measures: _Measures,
+    scale: Sequence[RatingBand],
     numerals: Numerals,
 ) -> ScorecardSheet:
     person = card.person
-    place = standing(round, card, competency)
+    place = standing(round, card, competency, scale)
     shares, behaviour, overall = place.shares, place.competency, place.total
     achievement_share = numerals.number(shares.achievement)
     competency_share = numerals.number(shares.competency)
@@ -181,6 +183,7 @@ def scorecards(round: Round, people: Iterable[Person], *, thai_digits: bool = Tr
         ).select_related("evaluator")
     }
     measures = _measures(round, cards)
+    scale = rating_scale(round)
     sheets = [
         _sheet(
             round,
@@ -188,6 +191,7 @@ def scorecards(round: Round, people: Iterable[Person], *, thai_digits: bool = Tr
             competencies.get(card.person.pk),
             evaluators.get(card.person.pk),
             measures,
+            scale,
             numerals,
         )
         for card in cards

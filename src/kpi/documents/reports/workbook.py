@@ -21,6 +21,7 @@ from kpi.documents.writing.xlsx import Column, Sheet
 from kpi.results.models import Competency, Result
 from kpi.results.reporting import Scorecard, scorecards, standing
 from kpi.rounds.models import Indicator, Round
+from kpi.rounds.ratings import rating_scale
 from kpi.scoring import display, weighted_score
 
 SHORT_KINDS = {"team": "รายทีม", "individual": "รายบุคคล"}
@@ -128,11 +129,12 @@ def _summary(
         Column("ระดับผลการประเมิน"),
     )
     rows = []
+    scale = rating_scale(round)
     for card in cards:
         person = card.person
         weighted = {line.result.item.indicator_id: line.weighted for line in card.lines}
         competency = competencies.get(person.pk)
-        place = standing(round, card, competency)
+        place = standing(round, card, competency, scale)
         rows.append(
             (
                 person.district.dopa_code if person.district_id else "",
