@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.db import connections
 from django.test.utils import override_settings
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
@@ -43,6 +46,10 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # A wrong selector or a missing element fails in seconds, not after Playwright's 30 s.
 TIMEOUT_MS = 10_000
+#: how long loading or flushing the data waits for the requests still being served
+IDLE_TIMEOUT_S = 30
+#: and how long the server must then stay idle
+QUIET_S = 0.2
 
 
 @pytest.fixture(scope="package")
@@ -145,6 +152,42 @@ def _load_without_round() -> None:
         loading.load_demo()
 
 
+class InFlight:
+    """The requests the live server is serving, counted by Django's request signals.
+
+    The server thread shares this thread's in-memory SQLite connection, and with it the
+    transactions open on it. A request a finished test left behind (such as the round
+    page's summary, which htmx fetches once the page has loaded) must not run while the
+    data is flushed and loaded (in CI a test once found the demo's indicators gone halfway
+    through, most likely so). Loading and flushing wait until no request is being served.
+    """
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._idle = threading.Condition()
+
+    def started(self, **_: Any) -> None:
+        with self._idle:
+            self._count += 1
+            self._idle.notify_all()
+
+    def finished(self, **_: Any) -> None:
+        with self._idle:
+            self._count -= 1
+            self._idle.notify_all()
+
+    def wait_until_idle(self) -> None:
+        deadline = time.monotonic() + IDLE_TIMEOUT_S
+        with self._idle:
+            while True:
+                left = deadline - time.monotonic()
+                idle = self._idle.wait_for(lambda: self._count <= 0, timeout=left)
+                assert idle, f"the live server still serves {self._count} request(s)"
+                # A request sent just before its page closed may not have started yet.
+                if not self._idle.wait_for(lambda: self._count > 0, timeout=QUIET_S):
+                    return
+
+
 class Site:
     """The live server and the data it serves, shared by the tests of this package.
 
@@ -157,8 +200,9 @@ class Site:
 
     EMPTY, DEMO, WITHOUT_ROUND, DIRTY = "empty", "demo", "without round", "dirty"
 
-    def __init__(self, server: LiveServer) -> None:
+    def __init__(self, server: LiveServer, requests: InFlight) -> None:
         self.server = server
+        self.requests = requests
         self.url: str = server.url
         self.state = self.EMPTY
         self.demo: Demo | None = None
@@ -168,6 +212,7 @@ class Site:
             return
         if self.state != self.EMPTY:
             self.flush()
+        self.requests.wait_until_idle()
         if state == self.DEMO:
             loading.load_demo()
             self.demo = _demo_keys()
@@ -176,6 +221,7 @@ class Site:
         self.state = state
 
     def flush(self) -> None:
+        self.requests.wait_until_idle()
         call_command("flush", interactive=False, verbosity=0)
         self.state, self.demo = self.EMPTY, None
 
@@ -198,16 +244,21 @@ def live_server(
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     )
     overrides.enable()
+    requests = InFlight()
+    request_started.connect(requests.started)
+    request_finished.connect(requests.finished)
     with django_db_blocker.unblock():
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
-        shared = Site(server)
+        shared = Site(server, requests)
         try:
             yield shared
         finally:
             shared.flush()
             server._live_server_modified_settings.disable()
             server.stop()
+            request_started.disconnect(requests.started)
+            request_finished.disconnect(requests.finished)
     overrides.disable()
 
 
