@@ -5,7 +5,8 @@ SQLite locks the whole database file for a write and ignores ``SELECT … FOR UP
 cannot show that the register's row lock is what keeps the numbers apart.
 
 Each thread has its own database connection and commits for real, so the data is made and
-removed by threads too, outside the test's own (rolled back) transaction.
+removed by threads too, outside the test's own (rolled back) transaction, and so are the
+history rows that making and removing it wrote.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import pytest
+from django.apps import apps
 from django.db import connection, connections, transaction
+from django.db.models import Max, Model
+from simple_history.models import HistoricalChanges
 
 from kpi.demo.loading import DATA
 from kpi.documents.models import SourceDocument
@@ -84,6 +88,22 @@ def race(works: list[Callable[[], T]]) -> list[T]:
     return results
 
 
+def _history_marks() -> dict[type[Model], int]:
+    """The newest history row of every audited model."""
+    return {
+        model: model.objects.aggregate(last=Max("history_id"))["last"] or 0
+        for model in apps.get_models()
+        if issubclass(model, HistoricalChanges)
+    }
+
+
+def _forget_history(marks: dict[type[Model], int]) -> None:
+    """Remove the history rows written since *marks*: the threads' commits and removals are
+    audited like any write, and rows left behind would show up in later tests' history."""
+    for model, last in marks.items():
+        model.objects.filter(history_id__gt=last).delete()
+
+
 def _remove_province() -> None:
     province = Province.objects.filter(letter_prefix=PREFIX).first()
     if province is None:
@@ -100,6 +120,7 @@ def _remove_province() -> None:
 @pytest.fixture
 def province(db, settings, tmp_path) -> Iterator[int]:
     settings.MEDIA_ROOT = tmp_path
+    marks = in_thread(_history_marks)
     in_thread(_remove_province)
     made = in_thread(
         lambda: (
@@ -110,6 +131,7 @@ def province(db, settings, tmp_path) -> Iterator[int]:
     )
     yield made
     in_thread(_remove_province)
+    in_thread(lambda: _forget_history(marks))
 
 
 def test_many_threads_taking_serials_at_once_get_each_their_own(province):
