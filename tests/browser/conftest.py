@@ -211,8 +211,9 @@ class Site:
         if self.state == state:
             return
         if self.state != self.EMPTY:
-            self.flush()
-        self.requests.wait_until_idle()
+            self.flush()  # waits for the server first
+        else:
+            self.requests.wait_until_idle()
         if state == self.DEMO:
             loading.load_demo()
             self.demo = _demo_keys()
